@@ -1,0 +1,116 @@
+"""The minutes of one meeting as markdown: a pure function of the case and the meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exports import markdown as md
+from leidraad.domain import (
+    AFTERCARE_ID,
+    PURPOSE_ID,
+    SUMMARY_ID,
+    Answer,
+    Case,
+    Meeting,
+    MeetingStatus,
+    format_date,
+)
+from leidraad.flow import Part
+
+_FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
+_QUESTION_PARTS = (Part.CLIENTSTEM, Part.BEELDVORMING, Part.OORDEELSVORMING, Part.BESLUITVORMING)
+
+
+def render_minutes(case: Case, meeting: Meeting, order: Sequence[str] = ()) -> str:
+    """Markdown minutes; `order` lists question ids in the order they were walked."""
+    out: list[str] = [f"# Verslag casuïstiekbespreking: {md.inline(case.alias)}", ""]
+    status = "afgesloten" if meeting.status is MeetingStatus.AFGESLOTEN else "nog niet afgesloten"
+    facts = [
+        ("Datum", format_date(meeting.held_on)),
+        ("Overleg", f"{meeting.number} ({status})"),
+        ("Fase", f"{meeting.phase.number}. {meeting.phase.label}"),
+        ("Vragenset", meeting.questionset),
+        ("Regie", case.regie),
+    ]
+    out += [f"- **{label}:** {md.inline(value)}" for label, value in facts if value]
+    out += [
+        "",
+        "*Vertrouwelijk: dit verslag bevat bijzondere persoonsgegevens. "
+        "Deel het alleen met wie het mag lezen.*",
+        "",
+        "## Aanwezigen",
+        "",
+    ]
+    if meeting.participants:
+        rows = [[p.name, p.role, p.attendance.value] for p in meeting.participants]
+        out += [md.table(["Naam", "Rol of organisatie", "Aanwezig"], rows), ""]
+    else:
+        out += ["Geen deelnemers vastgelegd.", ""]
+    out += _answer_block("Doel van het overleg", meeting.answers.get(PURPOSE_ID), level=2)
+
+    answers = _ordered_answers(meeting, order)
+    for part in _QUESTION_PARTS:
+        in_part = [a for a in answers if a.part == part.value]
+        if part is Part.CLIENTSTEM:
+            out += [f"## {part.label}", ""]
+            out += _scores(meeting)
+        elif in_part:
+            out += [f"## {part.label}", ""]
+        for answer in in_part:
+            out += _answer_block(answer.question_text, answer, level=3)
+
+    out += [f"## {Part.ACTIEPLAN.label}", ""]
+    if meeting.actions:
+        rows = [
+            [str(i), a.description, a.owner, format_date(a.due), a.priority.value, a.phase.label]
+            for i, a in enumerate(meeting.actions, start=1)
+        ]
+        out += [md.table(["Nr.", "Actie", "Wie", "Wanneer", "Prioriteit", "Fase"], rows), ""]
+    else:
+        out += ["Geen acties afgesproken.", ""]
+
+    out += [f"## {Part.AFSLUITING.label}", ""]
+    out += _answer_block("Samenvatting", meeting.answers.get(SUMMARY_ID), level=3)
+    out += _answer_block(
+        "Wie informeert de cliënten na het overleg", meeting.answers.get(AFTERCARE_ID), level=3
+    )
+    next_on = format_date(meeting.next_meeting) or "nog niet gepland"
+    out += [f"**Volgend overleg:** {next_on}", ""]
+    return "\n".join(out)
+
+
+def _ordered_answers(meeting: Meeting, order: Sequence[str]) -> list[Answer]:
+    rank = {question_id: i for i, question_id in enumerate(order)}
+    answers = [
+        a for a in meeting.answers.values() if a.question_id not in _FIXED and a.text.strip()
+    ]
+    # Answers to questions no longer in the set keep their place after the known ones.
+    return sorted(answers, key=lambda a: rank.get(a.question_id, len(rank)))
+
+
+def _answer_block(title: str, answer: Answer | None, level: int) -> list[str]:
+    if answer is None or not answer.text.strip():
+        return []
+    lines = [f"{'#' * level} {md.inline(title)}", ""]
+    if answer.client_words:
+        lines += ["*In de eigen woorden van de cliënt:*", "", md.quote(answer.text), ""]
+    else:
+        lines += [md.paragraph(answer.text), ""]
+    return lines
+
+
+def _scores(meeting: Meeting) -> list[str]:
+    given = [s for s in meeting.scores if s.score is not None or s.higher.strip()]
+    if not given:
+        return ["Geen veiligheidscijfers gegeven.", ""]
+    rows = [
+        [
+            s.perspective,
+            s.voiced_by,
+            "" if s.score is None else str(s.score),
+            s.higher,
+        ]
+        for s in given
+    ]
+    headers = ["Perspectief", "Verwoord door", "Cijfer (0-10)", "Wat maakt het één punt hoger?"]
+    return ["### Veiligheidscijfers", "", md.table(headers, rows), ""]

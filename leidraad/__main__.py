@@ -1,0 +1,3 @@
+from leidraad.cli import main
+
+main()

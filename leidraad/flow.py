@@ -1,0 +1,122 @@
+"""The fixed walk through a meeting: parts, and the questions inside them.
+
+The meeting screen only keeps a position; which step comes next, and what the
+progress line says, is decided here so it can be tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from leidraad.domain import Stage
+from leidraad.guide import ClientVoiceSet, PhaseSet, Question
+
+
+class Part(StrEnum):
+    OPENING = "opening"
+    CLIENTSTEM = "clientstem"
+    BEELDVORMING = "beeldvorming"
+    OORDEELSVORMING = "oordeelsvorming"
+    BESLUITVORMING = "besluitvorming"
+    ACTIEPLAN = "actieplan"
+    AFSLUITING = "afsluiting"
+
+    @property
+    def label(self) -> str:
+        return _PART_LABELS[self]
+
+    @property
+    def number(self) -> int:
+        return list(Part).index(self) + 1
+
+    @property
+    def stage(self) -> Stage | None:
+        try:
+            return Stage(self.value)
+        except ValueError:
+            return None
+
+
+_PART_LABELS = {
+    Part.OPENING: "Opening",
+    Part.CLIENTSTEM: "Stem van de cliënt",
+    Part.BEELDVORMING: "Beeldvorming",
+    Part.OORDEELSVORMING: "Oordeelsvorming",
+    Part.BESLUITVORMING: "Besluitvorming",
+    Part.ACTIEPLAN: "Actieplan",
+    Part.AFSLUITING: "Afsluiting",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the meeting: a part, and the question on it if the page is a question."""
+
+    part: Part
+    question: Question | None = None
+    index: int = 0
+    count: int = 1
+
+
+class MeetingFlow:
+    def __init__(self, phase_set: PhaseSet, client_voice: ClientVoiceSet) -> None:
+        steps: list[Step] = [Step(Part.OPENING)]
+        voice = client_voice.questions
+        # The scores page comes first in the client's voice, then its open questions.
+        steps.append(Step(Part.CLIENTSTEM))
+        steps += [Step(Part.CLIENTSTEM, q, i, len(voice)) for i, q in enumerate(voice)]
+        for stage in Stage:
+            part = Part(stage.value)
+            questions = phase_set.stages.get(stage, ())
+            if not questions:
+                steps.append(Step(part))
+            steps += [Step(part, q, i, len(questions)) for i, q in enumerate(questions)]
+        steps += [Step(Part.ACTIEPLAN), Step(Part.AFSLUITING)]
+        self.steps: tuple[Step, ...] = tuple(steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def clamp(self, position: int) -> int:
+        return max(0, min(position, len(self.steps) - 1))
+
+    def next(self, position: int) -> int:
+        return self.clamp(position + 1)
+
+    def previous(self, position: int) -> int:
+        return self.clamp(position - 1)
+
+    def start_of(self, part: Part) -> int:
+        return next(i for i, step in enumerate(self.steps) if step.part is part)
+
+    def next_part(self, position: int) -> int:
+        parts = list(Part)
+        current = parts.index(self.steps[self.clamp(position)].part)
+        if current + 1 >= len(parts):
+            return self.clamp(position)
+        return self.start_of(parts[current + 1])
+
+    def previous_part(self, position: int) -> int:
+        """Back to the start of this part, or to the previous part when already at its start."""
+        position = self.clamp(position)
+        part = self.steps[position].part
+        start = self.start_of(part)
+        if position != start:
+            return start
+        parts = list(Part)
+        current = parts.index(part)
+        return self.start_of(parts[current - 1]) if current > 0 else start
+
+    def where(self, position: int) -> str:
+        """The progress line above every page: 'Deel 3 van 7 · Beeldvorming · vraag 2 van 5'."""
+        step = self.steps[self.clamp(position)]
+        text = f"Deel {step.part.number} van {len(Part)} · {step.part.label}"
+        if step.question is not None:
+            text += f" · vraag {step.index + 1} van {step.count}"
+        elif step.part is Part.CLIENTSTEM:
+            text += " · veiligheidscijfers"
+        return text
+
+    def questions(self) -> list[tuple[Part, Question]]:
+        return [(s.part, s.question) for s in self.steps if s.question is not None]

@@ -1,0 +1,72 @@
+"""The guide's questions as the meeting uses them, independent of the file format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from leidraad.domain import Phase, Stage
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    help: str = ""
+    followups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PhaseSet:
+    """The BOB questions for one phase of chain care."""
+
+    id: str
+    phase: Phase
+    title: str
+    version: str
+    based_on: str
+    stages: dict[Stage, tuple[Question, ...]]
+    region: str = ""
+    source: str = ""
+
+    @property
+    def label(self) -> str:
+        """How the set is named in the meeting and the minutes, regional variant included."""
+        name = f"{self.title} (versie {self.version})"
+        return f"{name}, {self.region}" if self.region else name
+
+
+@dataclass(frozen=True)
+class ClientVoiceSet:
+    id: str
+    title: str
+    version: str
+    based_on: str
+    scale_question: str
+    higher_question: str
+    questions: tuple[Question, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class WorrySet:
+    """Questions that make an alarming worry concrete instead of panicking."""
+
+    id: str
+    title: str
+    version: str
+    based_on: str
+    questions: tuple[Question, ...]
+    source: str = ""
+
+
+@dataclass
+class Guide:
+    """Everything loaded: one set per phase, the client's voice, the worry set."""
+
+    phases: dict[Phase, PhaseSet]
+    client_voice: ClientVoiceSet
+    worry: WorrySet | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def for_phase(self, phase: Phase) -> PhaseSet:
+        return self.phases[phase]

@@ -1,0 +1,97 @@
+"""The list of cases: find a family, open it, or start a new case."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from leidraad.domain import Case, format_date
+from screens.case_detail import CaseScreen
+from screens.case_form import CaseFormScreen
+from screens.context import AppContext
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("n", "new_case", "Nieuwe casus"),
+        Binding("slash", "search", "Zoeken"),
+        Binding("escape", "clear_search", "Zoeken wissen", show=False),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Casussen", classes="title")
+        yield Input(placeholder="Zoek op naam van de casus  ( / )", id="search")
+        yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#cases", DataTable)
+        table.add_column("Casus", key="alias")
+        table.add_column("Fase", key="phase")
+        table.add_column("Laatste overleg", key="last")
+        table.add_column("Open acties", key="open")
+        self.refresh_cases()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_cases()
+
+    def refresh_cases(self) -> None:
+        search = self.query_one("#search", Input).value
+        cases = self.context.repo.list_cases(search)
+        table = self.query_one("#cases", DataTable)
+        table.clear()
+        for case in cases:
+            table.add_row(
+                case.alias,
+                f"{case.phase.number}. {case.phase.label}",
+                format_date(case.last_meeting) or "nog geen",
+                str(case.open_actions),
+                key=str(case.id),
+            )
+        empty = self.query_one("#empty", Static)
+        if cases:
+            empty.update("")
+        elif search.strip():
+            empty.update(f"Geen casus gevonden met '{search.strip()}'.")
+        else:
+            empty.update("Nog geen casussen. Druk op [b]n[/] om een casus aan te maken.")
+        empty.display = not cases
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self.refresh_cases()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one("#cases", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#cases")
+    def _open_case(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.app.push_screen(CaseScreen(self.context, int(event.row_key.value)))
+
+    def action_new_case(self) -> None:
+        def created(case: Case | None) -> None:
+            if case is not None and case.id is not None:
+                self.app.push_screen(CaseScreen(self.context, case.id))
+
+        self.app.push_screen(CaseFormScreen(self.context, None), created)
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        self.query_one("#cases", DataTable).focus()

@@ -1,0 +1,144 @@
+"""The joint action plan: who does what, by when, with what priority, for which phase."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, DataTable, Static
+
+from leidraad.domain import Action, Meeting, format_date
+from screens.context import AppContext
+from screens.meeting.action_dialog import ActionDialog
+from screens.widgets.prompt import ConfirmDialog
+
+
+class ActionTable(DataTable[str]):
+    BINDINGS = [
+        Binding("a", "add", "Actie toevoegen"),
+        Binding("delete,x", "remove", "Actie weghalen"),
+    ]
+
+    def action_add(self) -> None:
+        self.post_message(ActionsPage.Requested("add"))
+
+    def action_remove(self) -> None:
+        self.post_message(ActionsPage.Requested("remove"))
+
+
+class ActionsPage(Vertical):
+    class Requested(Message):
+        def __init__(self, what: str) -> None:
+            super().__init__()
+            self.what = what
+
+    def __init__(self, context: AppContext, meeting: Meeting, id: str) -> None:
+        super().__init__(id=id, classes="page")
+        self.context = context
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        yield Static("Gezamenlijk actieplan", classes="question")
+        yield Static(
+            "Wie doet wat, wanneer? Eerst wat nú nodig is voor de veiligheid; de rest mag later.",
+            classes="help",
+        )
+        yield ActionTable(id="actions", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="no-actions", classes="help")
+        with Horizontal(classes="buttons"):
+            yield Button("+ Actie (a)", id="add-action", variant="primary")
+            yield Button("Bewerken (Enter)", id="edit-action")
+            yield Button("Weghalen (Del)", id="remove-action")
+
+    def on_mount(self) -> None:
+        table = self.query_one(ActionTable)
+        for label in ("Nr.", "Actie", "Wie", "Wanneer", "Prioriteit", "Fase"):
+            table.add_column(label)
+        self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one(ActionTable)
+        table.clear()
+        for i, a in enumerate(self.meeting.actions, start=1):
+            table.add_row(
+                str(i),
+                a.description,
+                a.owner,
+                format_date(a.due) or "-",
+                a.priority.value,
+                a.phase.label,
+                key=str(a.id),
+            )
+        self.query_one("#no-actions", Static).update(
+            "" if self.meeting.actions else "Nog geen acties. Druk op a om een actie toe te voegen."
+        )
+
+    def focus_main(self) -> None:
+        self.query_one(ActionTable).focus()
+
+    def _selected(self) -> Action | None:
+        table = self.query_one(ActionTable)
+        if not self.meeting.actions or table.cursor_row >= len(self.meeting.actions):
+            return None
+        return self.meeting.actions[table.cursor_row]
+
+    def _owners(self) -> list[str]:
+        case = self.context.repo.get_case(self.meeting.case_id)
+        return [p.name for p in self.meeting.participants] + [p.organisation for p in case.partners]
+
+    def _edit(self, action: Action) -> None:
+        def saved(result: Action | None) -> None:
+            if result is None or self.meeting.id is None:
+                return
+            stored = self.context.repo.save_action(self.meeting.id, result)
+            ids = [a.id for a in self.meeting.actions]
+            if stored.id in ids:
+                self.meeting.actions[ids.index(stored.id)] = stored
+            else:
+                self.meeting.actions.append(stored)
+            self._fill()
+            table = self.query_one(ActionTable)
+            table.move_cursor(row=[a.id for a in self.meeting.actions].index(stored.id))
+            table.focus()
+
+        self.app.push_screen(ActionDialog(action, self._owners()), saved)
+
+    @on(Requested)
+    def _requested(self, event: Requested) -> None:
+        if event.what == "add":
+            self._add()
+        else:
+            self._remove()
+
+    @on(Button.Pressed, "#add-action")
+    def _add(self) -> None:
+        self._edit(Action("", "", phase=self.meeting.phase))
+
+    @on(Button.Pressed, "#edit-action")
+    @on(DataTable.RowSelected, "#actions")
+    def _edit_selected(self) -> None:
+        action = self._selected()
+        if action is not None:
+            self._edit(action)
+
+    @on(Button.Pressed, "#remove-action")
+    def _remove(self) -> None:
+        action = self._selected()
+        if action is None or action.id is None:
+            return
+        action_id = action.id
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.context.repo.delete_action(action_id)
+                self.meeting.actions = [a for a in self.meeting.actions if a.id != action_id]
+                self._fill()
+                self.query_one(ActionTable).focus()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Actie weghalen?\n\n{escape(action.description)}", yes="Weghalen"),
+            confirmed,
+        )

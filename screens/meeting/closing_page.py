@@ -1,0 +1,92 @@
+"""Closing: summary, aftercare, the next meeting, and the minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Static
+
+from leidraad.domain import (
+    AFTERCARE_ID,
+    DATE_FORMAT_HINT,
+    SUMMARY_ID,
+    Answer,
+    InvalidInput,
+    Meeting,
+    MeetingStatus,
+    format_date,
+    parse_date,
+)
+from leidraad.flow import Part
+from screens.context import AppContext
+from screens.widgets.answer_editor import AnswerEditor
+
+
+class ClosingPage(VerticalScroll):
+    class CloseRequested(Message):
+        """The user wants the meeting closed and the minutes written."""
+
+    def __init__(
+        self, context: AppContext, meeting: Meeting, save: Callable[[Answer], None], id: str
+    ) -> None:
+        super().__init__(id=id, classes="page")
+        self.context = context
+        self.meeting = meeting
+        self.save = save
+
+    def _answer(self, question_id: str, text: str) -> Answer:
+        return self.meeting.answers.get(question_id) or Answer(
+            question_id, text, Part.AFSLUITING.value
+        )
+
+    def compose(self) -> ComposeResult:
+        yield Static("Samenvatting: wat is besloten?", classes="question")
+        yield AnswerEditor(self._answer(SUMMARY_ID, "Samenvatting"), self.save, id="summary")
+        yield Static(
+            "Wie informeert de cliënten na het overleg, hoe en wanneer?", classes="question"
+        )
+        yield AnswerEditor(
+            self._answer(AFTERCARE_ID, "Wie informeert de cliënten na het overleg"),
+            self.save,
+            id="aftercare",
+        )
+        yield Label(f"Volgend overleg ({DATE_FORMAT_HINT})")
+        yield Input(format_date(self.meeting.next_meeting), id="next-meeting")
+        yield Static("", classes="error", id="next-error")
+        closed = self.meeting.status is MeetingStatus.AFGESLOTEN
+        with Horizontal(classes="buttons"):
+            yield Button(
+                "Verslag opnieuw maken" if closed else "Overleg afsluiten en verslag maken",
+                id="close-meeting",
+                variant="success",
+            )
+        yield Static("", id="result")
+
+    def focus_main(self) -> None:
+        self.query_one("#summary", AnswerEditor).focus()
+
+    @on(Input.Changed, "#next-meeting")
+    def _next_meeting(self, event: Input.Changed) -> None:
+        error = self.query_one("#next-error", Static)
+        try:
+            when = parse_date(event.value)
+        except InvalidInput as problem:
+            error.update(f"{problem} De datum is nog niet opgeslagen.")
+            return
+        error.update("")
+        if when != self.meeting.next_meeting and self.meeting.id is not None:
+            self.context.repo.set_next_meeting(self.meeting.id, when)
+            self.meeting.next_meeting = when
+
+    @on(Button.Pressed, "#close-meeting")
+    def _close(self) -> None:
+        self.post_message(self.CloseRequested())
+
+    def show_result(self, text: str) -> None:
+        self.query_one("#result", Static).update(escape(text))
+        self.query_one("#close-meeting", Button).label = "Verslag opnieuw maken"

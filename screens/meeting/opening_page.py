@@ -1,0 +1,104 @@
+"""Opening: who is at the table, who is absent or on the phone, and the purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Static
+
+from leidraad.domain import PURPOSE_ID, Answer, Attendance, Meeting, Participant
+from leidraad.flow import Part
+from screens.context import AppContext
+from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.prompt import PromptDialog
+
+
+class ParticipantTable(DataTable[str]):
+    BINDINGS = [
+        Binding("space", "toggle", "Aanwezigheid wisselen"),
+        Binding("a", "add", "Deelnemer toevoegen"),
+    ]
+
+    def action_toggle(self) -> None:
+        self.action_select_cursor()
+
+    def action_add(self) -> None:
+        page = self.parent
+        if isinstance(page, OpeningPage):
+            page.add_participant()
+
+
+class OpeningPage(VerticalScroll):
+    def __init__(
+        self, context: AppContext, meeting: Meeting, save: Callable[[Answer], None], id: str
+    ) -> None:
+        super().__init__(id=id, classes="page")
+        self.context = context
+        self.meeting = meeting
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        yield Static("Wie zijn er bij het overleg?", classes="question")
+        yield Static(
+            "Spatie of Enter wisselt: aanwezig, afwezig, telefonisch. "
+            "Kinderen nodig je niet uit; hun stem komt via de casusregisseur.",
+            classes="help",
+        )
+        yield ParticipantTable(id="participants", cursor_type="row")
+        with Horizontal(classes="buttons"):
+            yield Button("+ Deelnemer (a)", id="add-participant")
+        yield Static("Doel van het overleg", classes="question")
+        answer = self.meeting.answers.get(PURPOSE_ID) or Answer(
+            PURPOSE_ID, "Doel van het overleg", Part.OPENING.value
+        )
+        yield AnswerEditor(answer, self.save, id="purpose")
+
+    def on_mount(self) -> None:
+        table = self.query_one(ParticipantTable)
+        table.add_column("Naam", key="name")
+        table.add_column("Rol of organisatie", key="role")
+        table.add_column("Aanwezig", key="attendance")
+        for p in self.meeting.participants:
+            table.add_row(p.name, p.role, p.attendance.value, key=str(p.id))
+
+    def focus_main(self) -> None:
+        self.query_one(ParticipantTable).focus()
+
+    @on(DataTable.RowSelected, "#participants")
+    def _toggle(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        participant = next((p for p in self.meeting.participants if str(p.id) == key), None)
+        if participant is None or participant.id is None:
+            return
+        participant.attendance = participant.attendance.next()
+        self.context.repo.set_attendance(participant.id, participant.attendance)
+        self.query_one(ParticipantTable).update_cell(
+            event.row_key, "attendance", participant.attendance.value
+        )
+
+    @on(Button.Pressed, "#add-participant")
+    def add_participant(self) -> None:
+        def added(result: tuple[str, str] | None) -> None:
+            if result is None or self.meeting.id is None:
+                return
+            saved = self.context.repo.add_participant(
+                self.meeting.id, Participant(result[0], result[1], Attendance.AANWEZIG)
+            )
+            self.meeting.participants.append(saved)
+            self.query_one(ParticipantTable).add_row(
+                saved.name, saved.role, saved.attendance.value, key=str(saved.id)
+            )
+
+        self.app.push_screen(
+            PromptDialog(
+                "Deelnemer toevoegen",
+                "Naam",
+                "Rol of organisatie (bijv. casusregisseur, ervaringsdeskundige)",
+                "Vul een naam in.",
+            ),
+            added,
+        )

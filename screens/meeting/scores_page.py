@@ -1,0 +1,122 @@
+"""Safety scores: a number from 0 to 10 per perspective, and what would make it one higher."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Button, Input, Static
+
+from leidraad.domain import InvalidInput, Meeting, SafetyScore, parse_score
+from screens.context import AppContext
+from screens.widgets.prompt import PromptDialog
+
+SAVE_DELAY = 0.25
+
+
+class ScoreRow(Vertical):
+    """One perspective. A wrong score is refused with a message; the typed text stays."""
+
+    def __init__(self, context: AppContext, score: SafetyScore) -> None:
+        super().__init__(classes="score-row")
+        self.context = context
+        self.score = score
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        who = escape(self.score.perspective)
+        if self.score.voiced_by:
+            who += f" [dim](verwoord door {escape(self.score.voiced_by)})[/]"
+        yield Static(who, classes="perspective")
+        with Horizontal():
+            value = "" if self.score.score is None else str(self.score.score)
+            yield Input(value, placeholder="0-10", classes="score", max_length=4)
+            yield Input(
+                self.score.higher, placeholder="Wat maakt het één punt hoger?", classes="higher"
+            )
+        yield Static("", classes="error")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.has_class("score"):
+            self._validate()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.flush)
+
+    def _validate(self) -> int | None:
+        error = self.query_one(".error", Static)
+        try:
+            value = parse_score(self.query_one(".score", Input).value)
+        except InvalidInput as problem:
+            error.update(f"{problem} Het cijfer is niet opgeslagen.")
+            self.add_class("invalid")
+            raise
+        error.update("")
+        self.remove_class("invalid")
+        return value
+
+    def flush(self) -> None:
+        try:
+            value = self._validate()
+        except InvalidInput:
+            value = self.score.score  # keep the last good score; the wrong text stays on screen
+        updated = replace(self.score, score=value, higher=self.query_one(".higher", Input).value)
+        if updated != self.score:
+            self.context.repo.save_score(updated)
+            self.score = updated
+
+    def on_unmount(self) -> None:
+        if self._timer is not None:
+            self.flush()
+
+
+class ScoresPage(VerticalScroll):
+    def __init__(self, context: AppContext, meeting: Meeting, id: str) -> None:
+        super().__init__(id=id, classes="page")
+        self.context = context
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        voice = self.context.guide.client_voice
+        yield Static("Veiligheidscijfers", classes="question")
+        yield Static(
+            f"Vraag aan iedereen: “{escape(voice.scale_question)}” "
+            f"en “{escape(voice.higher_question)}”",
+            classes="help",
+        )
+        with Vertical(id="scores"):
+            for score in self.meeting.scores:
+                yield ScoreRow(self.context, score)
+        yield Button("+ Perspectief", id="add-perspective")
+
+    def focus_main(self) -> None:
+        rows = self.query(".score")
+        if rows:
+            rows.first().focus()
+
+    @on(Button.Pressed, "#add-perspective")
+    def _add(self) -> None:
+        def added(result: tuple[str, str] | None) -> None:
+            if result is None or self.meeting.id is None:
+                return
+            saved = self.context.repo.add_score(self.meeting.id, SafetyScore(result[0], result[1]))
+            self.meeting.scores.append(saved)
+            row = ScoreRow(self.context, saved)
+            self.query_one("#scores").mount(row)
+            self.call_after_refresh(lambda: row.query_one(".score").focus())
+
+        self.app.push_screen(
+            PromptDialog(
+                "Perspectief toevoegen",
+                "Wiens perspectief? (bijv. 'Perspectief van Sam, 8 jaar')",
+                "Verwoord door (bijv. casusregisseur, jeugd-GGZ)",
+                "Vul in wiens perspectief het is.",
+            ),
+            added,
+        )

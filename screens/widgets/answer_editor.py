@@ -1,0 +1,82 @@
+"""A text area that saves what is typed within a fraction of a second, without a save key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from textual.timer import Timer
+from textual.widgets import TextArea
+
+from leidraad.domain import Answer
+
+SAVE_DELAY = 0.25  # seconds of quiet typing before the text is written
+RETRY_DELAY = 2.0
+
+
+class AnswerEditor(TextArea):
+    """Edits one answer; saving is debounced, and flushed on leaving the field or the screen."""
+
+    def __init__(
+        self, answer: Answer, save: Callable[[Answer], None], *, id: str | None = None
+    ) -> None:
+        super().__init__(answer.text, soft_wrap=True, tab_behavior="focus", id=id)
+        self.answer = answer
+        self._save = save
+        self._timer: Timer | None = None
+        self._dirty = False
+        self._failed = False
+        self.border_title = "Antwoord"
+        self._show_client_words()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        if self.text == self.answer.text:
+            return
+        self._dirty = True
+        self._schedule(SAVE_DELAY)
+
+    def _schedule(self, delay: float) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(delay, self.flush)
+
+    def flush(self) -> bool:
+        """Write the answer now if it changed; on failure keep the text and try again soon."""
+        if not self._dirty:
+            return True
+        answer = replace(self.answer, text=self.text)
+        try:
+            self._save(answer)
+        except Exception as error:
+            if not self._failed:
+                self.notify(
+                    f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
+                    "probeert het opnieuw.",
+                    title="Niet opgeslagen",
+                    severity="error",
+                    timeout=10,
+                )
+            self._failed = True
+            if self.is_mounted:
+                self._schedule(RETRY_DELAY)
+            return False
+        if self._failed:
+            self.notify("Je tekst is alsnog opgeslagen.", title="Opgeslagen")
+        self.answer, self._dirty, self._failed = answer, False, False
+        return True
+
+    def toggle_client_words(self) -> None:
+        self.answer = replace(self.answer, client_words=not self.answer.client_words)
+        self._dirty = True
+        self._show_client_words()
+        self.flush()
+
+    def _show_client_words(self) -> None:
+        self.border_subtitle = "eigen woorden van de cliënt" if self.answer.client_words else ""
+        self.set_class(self.answer.client_words, "client-words")
+
+    def on_blur(self) -> None:
+        self.flush()
+
+    def on_unmount(self) -> None:
+        self.flush()

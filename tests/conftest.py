@@ -1,0 +1,79 @@
+"""Fixtures make data, never share it: every test gets its own data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from leidraad.domain import Case, FamilyMember, MemberRole, Partner, Phase, Stage
+from leidraad.guide import ClientVoiceSet, Guide, PhaseSet, Question
+from leidraad.paths import Paths
+from storage.repository import Repository
+
+FIXED_DAY = date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def _no_real_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that forgets its data folder writes to a temporary one, never the user's."""
+    monkeypatch.setenv("LEIDRAAD_DATA_DIR", str(tmp_path / "standaard"))
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> Paths:
+    result = Paths(tmp_path / "data")
+    result.prepare()
+    return result
+
+
+@pytest.fixture
+def repo(paths: Paths) -> Iterator[Repository]:
+    repository = Repository.open(paths.database)
+    yield repository
+    repository.engine.dispose()
+
+
+def small_guide() -> Guide:
+    """A guide built in code, so domain and storage tests do not depend on the content files."""
+
+    def questions(prefix: str, count: int) -> tuple[Question, ...]:
+        return tuple(
+            Question(f"{prefix}-{i}", f"Vraag {prefix} {i}?", "", ("Doorvraag?",))
+            for i in range(1, count + 1)
+        )
+
+    phases = {
+        phase: PhaseSet(
+            id=phase.value,
+            phase=phase,
+            title=phase.label,
+            version="test",
+            based_on="test",
+            stages={
+                stage: questions(f"{phase.value[:2]}-{stage.value[:2]}", 2)
+                for stage in Stage
+            },
+        )
+        for phase in Phase
+    }
+    voice = ClientVoiceSet(
+        "clientstem", "Stem", "test", "test", "Welk cijfer?", "Hoe hoger?", questions("cs", 1)
+    )
+    return Guide(phases, voice)
+
+
+def family_case() -> Case:
+    return Case(
+        alias="Gezin J.",
+        phase=Phase.DIRECTE_VEILIGHEID,
+        regie="Veilig Thuis, A. de Vries",
+        members=[
+            FamilyMember("moeder", MemberRole.OUDER),
+            FamilyMember("vader", MemberRole.PARTNER),
+            FamilyMember("Sam", MemberRole.KIND, 8),
+        ],
+        partners=[Partner("Veilig Thuis", "A. de Vries"), Partner("Politie", "B. Bakker")],
+    )

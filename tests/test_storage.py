@@ -1,0 +1,172 @@
+import sqlite3
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from leidraad.domain import (
+    Action,
+    Answer,
+    Attendance,
+    MeetingStatus,
+    Participant,
+    Phase,
+    Priority,
+    SafetyScore,
+)
+from leidraad.paths import Paths
+from storage.database import StorageError
+from storage.repository import NotFound, Repository
+from tests.conftest import family_case
+
+
+def test_a_case_comes_back_as_it_was_saved(repo: Repository) -> None:
+    saved = repo.save_case(family_case())
+    assert saved.id is not None
+    again = repo.get_case(saved.id)
+    assert again.alias == "Gezin J."
+    assert [m.name for m in again.members] == ["moeder", "vader", "Sam"]
+    assert again.members[2].age == 8
+    assert [p.organisation for p in again.partners] == ["Veilig Thuis", "Politie"]
+    assert again.regie == "Veilig Thuis, A. de Vries"
+
+
+def test_editing_a_case_replaces_its_people(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    case.members = case.members[:1]
+    case.phase = Phase.HERSTEL
+    again = repo.save_case(case)
+    assert [m.name for m in again.members] == ["moeder"]
+    assert again.phase is Phase.HERSTEL
+
+
+def test_the_case_list_shows_last_meeting_and_open_actions(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    other = family_case()
+    other.alias = "Familie K."
+    repo.save_case(other)
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "set", date(2026, 11, 1))
+    assert meeting.id is not None
+    repo.save_action(meeting.id, Action("Veiligheidsplan maken", "Veilig Thuis"))
+    repo.save_action(meeting.id, Action("Huisbezoek", "Wijkteam"))
+    rows = {r.alias: r for r in repo.list_cases()}
+    assert rows["Gezin J."].last_meeting == date(2026, 11, 1)
+    assert rows["Gezin J."].open_actions == 2
+    assert rows["Familie K."].last_meeting is None
+    assert [r.alias for r in repo.list_cases("famil")] == ["Familie K."]
+
+
+def test_a_case_is_found_by_number_or_by_alias_in_any_case(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert repo.find_case("gezin j.").id == case.id
+    assert repo.find_case(str(case.id)).id == case.id
+    with pytest.raises(NotFound):
+        repo.find_case("Gezin X.")
+
+
+def test_a_new_meeting_invites_the_adults_and_the_partners(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    first = repo.start_meeting(case.id, "Directe veiligheid (versie 1)")
+    second = repo.start_meeting(case.id, "Directe veiligheid (versie 1)")
+    assert (first.number, second.number) == (1, 2)
+    assert [p.name for p in first.participants] == ["moeder", "vader", "A. de Vries", "B. Bakker"]
+    assert len(first.scores) == 5
+    assert first.phase is Phase.DIRECTE_VEILIGHEID
+
+
+def test_an_answer_keeps_the_question_text_it_was_first_asked_with(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "set")
+    assert meeting.id is not None
+    repo.save_answer(meeting.id, Answer("dv-1", "Oude tekst?", "beeldvorming", "eerste"))
+    repo.save_answer(
+        meeting.id, Answer("dv-1", "Nieuwe tekst?", "beeldvorming", "tweede", client_words=True)
+    )
+    answer = repo.get_meeting(meeting.id).answers["dv-1"]
+    assert answer.text == "tweede"
+    assert answer.question_text == "Oude tekst?"
+    assert answer.client_words
+
+
+def test_attendance_scores_and_actions_round_trip(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "set")
+    assert meeting.id is not None
+    participant = meeting.participants[0]
+    assert participant.id is not None
+    repo.set_attendance(participant.id, Attendance.TELEFONISCH)
+    extra = repo.add_participant(meeting.id, Participant("C. Smit", "ervaringsdeskundige"))
+    score = meeting.scores[0]
+    score.score, score.higher = 4, "Als vader niet meer langskomt"
+    repo.save_score(score)
+    added = repo.add_score(meeting.id, SafetyScore("Perspectief school", "mentor"))
+    action = repo.save_action(
+        meeting.id,
+        Action("Veiligheidsplan", "Veilig Thuis", date(2026, 12, 1), Priority.NU),
+    )
+    action.priority = Priority.LATER
+    repo.save_action(meeting.id, action)
+    repo.set_next_meeting(meeting.id, date(2027, 1, 5))
+    repo.close_meeting(meeting.id)
+
+    again = repo.get_meeting(meeting.id)
+    assert again.participants[0].attendance is Attendance.TELEFONISCH
+    assert again.participants[-1].name == extra.name
+    assert (again.scores[0].score, again.scores[0].higher) == (4, "Als vader niet meer langskomt")
+    assert again.scores[-1].perspective == added.perspective
+    assert [(a.description, a.priority) for a in again.actions] == [
+        ("Veiligheidsplan", Priority.LATER)
+    ]
+    assert again.next_meeting == date(2027, 1, 5)
+    assert again.status is MeetingStatus.AFGESLOTEN
+    assert action.id is not None
+    repo.delete_action(action.id)
+    assert repo.get_meeting(meeting.id).actions == []
+
+
+def test_meetings_are_found_by_number_or_latest(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    with pytest.raises(NotFound):
+        repo.meeting_by_number(case.id)
+    repo.start_meeting(case.id, "set")
+    repo.start_meeting(case.id, "set")
+    assert repo.meeting_by_number(case.id).number == 2
+    assert repo.meeting_by_number(case.id, 1).number == 1
+    with pytest.raises(NotFound, match="geen overleg 3"):
+        repo.meeting_by_number(case.id, 3)
+
+
+def test_the_data_folder_and_database_are_private(paths: Paths, repo: Repository) -> None:
+    repo.save_case(family_case())
+    assert stat.S_IMODE(paths.data_dir.stat().st_mode) == 0o700
+    for file in paths.data_dir.glob("leidraad.db*"):
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+
+
+def test_the_database_runs_in_wal_mode(paths: Paths, repo: Repository) -> None:
+    repo.save_case(family_case())
+    with sqlite3.connect(paths.database) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_file_that_is_not_a_database_is_never_overwritten(tmp_path: Path) -> None:
+    database = tmp_path / "leidraad.db"
+    database.write_bytes(b"dit is geen database" * 10)
+    with pytest.raises(StorageError, match="niet aangeraakt"):
+        Repository.open(database)
+    assert database.read_bytes() == b"dit is geen database" * 10
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    database = tmp_path / "leidraad.db"
+    Repository.open(database).engine.dispose()
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE schema_info SET version = 99")
+    with pytest.raises(StorageError, match="nieuwere versie"):
+        Repository.open(database)
