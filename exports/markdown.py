@@ -17,10 +17,13 @@ _BLOCK_START = re.compile(r"^([#>+\-=:{}]|\d+[.)])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _clean_line(line: str) -> str:
+def _clean_line(line: str, starts_line: bool = True) -> str:
     # Leading spaces would make an indented code block; tabs likewise.
     line = _CONTROL.sub("", line.replace("\t", " ")).strip()
     line = _INLINE.sub(r"\\\1", line)
+    if not starts_line:
+        # After a prefix ('# ', '- **Fase:** ', a cell) only a heading's closing '#' can bite.
+        return line.replace("#", "\\#")
     match = _BLOCK_START.match(line)
     if match:
         token = match.group(1)
@@ -47,13 +50,13 @@ def paragraph(text: str) -> str:
 
 
 def inline(text: str) -> str:
-    """User text on one line, e.g. in a heading or a list item."""
-    return " ".join(_clean_line(line) for line in _lines(text) if line.strip())
+    """User text on one line after a prefix, e.g. in a heading or a list item."""
+    return " ".join(_clean_line(line, False) for line in _lines(text) if line.strip())
 
 
 def cell(text: str) -> str:
     """User text inside a table cell: pipes escaped, line breaks as <br>."""
-    return "<br>".join(_clean_line(line) for line in _lines(text) if line.strip())
+    return "<br>".join(_clean_line(line, False) for line in _lines(text) if line.strip())
 
 
 def quote(text: str) -> str:
@@ -68,5 +71,5 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
         "| " + " | ".join(cell(h) for h in headers) + " |",
         "|" + "|".join("---" for _ in headers) + "|",
     ]
-    lines += ["| " + " | ".join(cell(c) or " " for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)

@@ -64,7 +64,7 @@ def parse_set(path: Path, data: bytes | None = None) -> SetModel:
     except OSError as error:
         raise QuestionSetError(path, [f"kan het bestand niet lezen: {error.strerror}"]) from None
     kind = document.get("soort")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise QuestionSetError(
             path, [f'soort: moet "fase", "clientstem" of "zorg" zijn (nu: {kind!r})']
         )

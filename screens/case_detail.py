@@ -53,7 +53,7 @@ class CaseScreen(Screen[None]):
                 yield Static("Overleggen", classes="section")
                 yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="no-meetings")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)

@@ -126,22 +126,22 @@ class CaseFormScreen(Screen[Case | None]):
             with Horizontal(id="buttons"):
                 yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
                 yield Button("Annuleren (Esc)", id="cancel")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#alias", Input).focus()
 
     @on(Button.Pressed, "#add-member")
-    def _add_member(self) -> None:
+    async def _add_member(self) -> None:
         row = MemberRow()
-        self.query_one("#members").mount(row)
-        self.call_after_refresh(row.query_one(".name").focus)
+        await self.query_one("#members").mount(row)
+        row.query_one(".name").focus()
 
     @on(Button.Pressed, "#add-partner")
-    def _add_partner(self) -> None:
+    async def _add_partner(self) -> None:
         row = PartnerRow()
-        self.query_one("#partners").mount(row)
-        self.call_after_refresh(row.query_one(".organisation").focus)
+        await self.query_one("#partners").mount(row)
+        row.query_one(".organisation").focus()
 
     @on(Button.Pressed, ".remove")
     def _remove_row(self, event: Button.Pressed) -> None:
@@ -154,7 +154,10 @@ class CaseFormScreen(Screen[Case | None]):
         try:
             case = self._read()
         except InvalidInput as problem:
+            # The form can be longer than the screen: show the message where it is seen.
             error.update(str(problem))
+            error.scroll_visible()
+            self.notify(str(problem), title="Nog niet opgeslagen", severity="error")
             return
         error.update("")
         self.dismiss(self.context.repo.save_case(case))

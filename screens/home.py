@@ -30,9 +30,9 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield Static("Casussen", classes="title")
         yield Input(placeholder="Zoek op naam van de casus  ( / )", id="search")
-        yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="empty")
-        yield Footer()
+        yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#cases", DataTable)
@@ -67,6 +67,7 @@ class HomeScreen(Screen[None]):
         else:
             empty.update("Nog geen casussen. Druk op [b]n[/] om een casus aan te maken.")
         empty.display = not cases
+        table.display = bool(cases)
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:

@@ -52,10 +52,7 @@ def small_guide() -> Guide:
             title=phase.label,
             version="test",
             based_on="test",
-            stages={
-                stage: questions(f"{phase.value[:2]}-{stage.value[:2]}", 2)
-                for stage in Stage
-            },
+            stages={stage: questions(f"{phase.value[:2]}-{stage.value[:2]}", 2) for stage in Stage},
         )
         for phase in Phase
     }

@@ -15,12 +15,58 @@ PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 HOSTILE = st.sampled_from(
     [
-        "|", "||", "#", "# kop", "##", "-", "- item", "* item", "+ x", "1. een", "2) twee",
-        "> citaat", "```", "~~~", "    code", "\t", "---", "===", "***", "___", "<b>", "</p>",
-        "<script>alert(1)</script>", "<!-- x -->", "&amp;", "&#35;", "[link](http://x)", "![i](x)",
-        "`code`", "**vet**", "_schuin_", "~~weg~~", "\\", "\\\\", "\n", "\r\n", "\r", "\n\n",
-        "  ", "<http://x>", "| a | b |", "|---|", ":", "{", "}", "😀", "\u202e", "שלום", "ä",
-        "\x00", "\x0b", "\u2028",
+        "|",
+        "||",
+        "#",
+        "# kop",
+        "##",
+        "-",
+        "- item",
+        "* item",
+        "+ x",
+        "1. een",
+        "2) twee",
+        "> citaat",
+        "```",
+        "~~~",
+        "    code",
+        "\t",
+        "---",
+        "===",
+        "***",
+        "___",
+        "<b>",
+        "</p>",
+        "<script>alert(1)</script>",
+        "<!-- x -->",
+        "&amp;",
+        "&#35;",
+        "[link](http://x)",
+        "![i](x)",
+        "`code`",
+        "**vet**",
+        "_schuin_",
+        "~~weg~~",
+        "\\",
+        "\\\\",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "  ",
+        "<http://x>",
+        "| a | b |",
+        "|---|",
+        ":",
+        "{",
+        "}",
+        "😀",
+        "\u202e",
+        "שלום",
+        "ä",
+        "\x00",
+        "\x0b",
+        "\u2028",
     ]
 )
 USER_TEXT = st.lists(st.one_of(HOSTILE, st.text(max_size=12)), max_size=12).map("".join)
@@ -103,3 +149,9 @@ def test_a_pipe_in_an_answer_does_not_add_a_column() -> None:
 
 def test_line_breaks_in_an_answer_stay_line_breaks() -> None:
     assert md.paragraph("eerste regel\ntweede regel") == "eerste regel\\\ntweede regel"
+
+
+def test_a_hash_at_the_end_of_an_alias_stays_in_the_heading() -> None:
+    tokens = PARSER.parse("# Verslag: " + md.inline("Gezin #") + "\n")
+    assert tokens[1].content.endswith("Gezin \\#")
+    assert _inline_text([tokens[1]]) == "Verslag: Gezin #"

@@ -88,5 +88,7 @@ class ClosingPage(VerticalScroll):
         self.post_message(self.CloseRequested())
 
     def show_result(self, text: str) -> None:
-        self.query_one("#result", Static).update(escape(text))
+        result = self.query_one("#result", Static)
+        result.update(escape(text))
+        result.scroll_visible()
         self.query_one("#close-meeting", Button).label = "Verslag opnieuw maken"

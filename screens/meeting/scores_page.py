@@ -26,6 +26,8 @@ class ScoreRow(Vertical):
         self.context = context
         self.score = score
         self._timer: Timer | None = None
+        self._score_text = "" if score.score is None else str(score.score)
+        self._higher_text = score.higher
 
     def compose(self) -> ComposeResult:
         who = escape(self.score.perspective)
@@ -33,8 +35,7 @@ class ScoreRow(Vertical):
             who += f" [dim](verwoord door {escape(self.score.voiced_by)})[/]"
         yield Static(who, classes="perspective")
         with Horizontal():
-            value = "" if self.score.score is None else str(self.score.score)
-            yield Input(value, placeholder="0-10", classes="score", max_length=4)
+            yield Input(self._score_text, placeholder="0-10", classes="score", max_length=4)
             yield Input(
                 self.score.higher, placeholder="Wat maakt het één punt hoger?", classes="higher"
             )
@@ -44,36 +45,37 @@ class ScoreRow(Vertical):
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         if event.input.has_class("score"):
-            self._validate()
+            self._score_text = event.value
+            self._show_problem()
+        else:
+            self._higher_text = event.value
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(SAVE_DELAY, self.flush)
 
-    def _validate(self) -> int | None:
-        error = self.query_one(".error", Static)
+    def _show_problem(self) -> None:
         try:
-            value = parse_score(self.query_one(".score", Input).value)
+            parse_score(self._score_text)
         except InvalidInput as problem:
-            error.update(f"{problem} Het cijfer is niet opgeslagen.")
-            self.add_class("invalid")
-            raise
-        error.update("")
-        self.remove_class("invalid")
-        return value
+            message = f"{problem} Het cijfer is niet opgeslagen."
+        else:
+            message = ""
+        self.query_one(".error", Static).update(message)
+        self.set_class(bool(message), "invalid")
 
     def flush(self) -> None:
+        """Save what is typed; a wrong score keeps the last good one in the database."""
         try:
-            value = self._validate()
+            value = parse_score(self._score_text)
         except InvalidInput:
-            value = self.score.score  # keep the last good score; the wrong text stays on screen
-        updated = replace(self.score, score=value, higher=self.query_one(".higher", Input).value)
+            value = self.score.score
+        updated = replace(self.score, score=value, higher=self._higher_text)
         if updated != self.score:
             self.context.repo.save_score(updated)
             self.score = updated
 
     def on_unmount(self) -> None:
-        if self._timer is not None:
-            self.flush()
+        self.flush()
 
 
 class ScoresPage(VerticalScroll):
@@ -102,14 +104,14 @@ class ScoresPage(VerticalScroll):
 
     @on(Button.Pressed, "#add-perspective")
     def _add(self) -> None:
-        def added(result: tuple[str, str] | None) -> None:
+        async def added(result: tuple[str, str] | None) -> None:
             if result is None or self.meeting.id is None:
                 return
             saved = self.context.repo.add_score(self.meeting.id, SafetyScore(result[0], result[1]))
             self.meeting.scores.append(saved)
             row = ScoreRow(self.context, saved)
-            self.query_one("#scores").mount(row)
-            self.call_after_refresh(lambda: row.query_one(".score").focus())
+            await self.query_one("#scores").mount(row)
+            row.query_one(".score").focus()
 
         self.app.push_screen(
             PromptDialog(

@@ -32,8 +32,8 @@ class MeetingScreen(Screen[None]):
         Binding("pageup", "previous_step", "Vorige vraag", priority=True),
         Binding("ctrl+n", "next_part", "Volgend deel", priority=True),
         Binding("ctrl+t", "previous_part", "Vorig deel", priority=True),
-        Binding("ctrl+g", "goto_part", "Ga naar deel", priority=True),
-        Binding("ctrl+o", "client_words", "Eigen woorden cliënt", priority=True),
+        Binding("ctrl+g", "goto_part", "Naar deel", priority=True),
+        Binding("ctrl+o", "client_words", "Eigen woorden", priority=True),
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True),
         Binding("escape", "leave", "Terug"),
     ]
@@ -60,7 +60,7 @@ class MeetingScreen(Screen[None]):
             )
             with ContentSwitcher(id="pages", initial="step-0"):
                 yield from self._pages()
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def _meta(self) -> str:
         m = self.meeting

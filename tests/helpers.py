@@ -1,0 +1,36 @@
+"""Small helpers for driving the app the way a user does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from leidraad.app import LeidraadApp
+from leidraad.paths import Paths
+from questionsets.loader import load_guide
+from storage.repository import Repository
+from tests.conftest import FIXED_DAY
+
+
+def make_app(paths: Paths, repo: Repository, user_sets: list[Path] | None = None) -> LeidraadApp:
+    return LeidraadApp(repo, load_guide(user_sets or []), paths, today=lambda: FIXED_DAY)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type as on a keyboard: every character a key press, newlines as Enter."""
+    keys = ["enter" if c == "\n" else ("space" if c == " " else c) for c in text]
+    await pilot.press(*keys)
+
+
+async def type_into(pilot: Pilot[None], widget: Widget, text: str) -> None:
+    widget.focus()
+    await pilot.pause()
+    await type_text(pilot, text)
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """Everything visible on the screen now, as plain text lines."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)

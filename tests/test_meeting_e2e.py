@@ -1,0 +1,199 @@
+"""A procesregisseur runs one whole case conference, driven through the keyboard."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+from leidraad.domain import PURPOSE_ID, SUMMARY_ID, Attendance, MeetingStatus, Phase
+from leidraad.flow import Part
+from leidraad.paths import Paths
+from screens.case_detail import CaseScreen
+from screens.case_form import CaseFormScreen, MemberRow, PartnerRow
+from screens.meeting.action_dialog import ActionDialog
+from screens.meeting.screen import MeetingScreen
+from storage.repository import Repository
+from tests.conftest import family_case
+from tests.helpers import make_app, screen_text, type_into, type_text
+
+
+async def test_creating_a_case_from_the_home_screen(paths: Paths, repo: Repository) -> None:
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert "Nog geen casussen" in screen_text(pilot)
+        await pilot.press("n")
+        assert isinstance(app.screen, CaseFormScreen)
+        await pilot.press("ctrl+s")
+        assert "Geef de casus een naam" in screen_text(pilot)
+        await type_text(pilot, "Gezin J.")
+        member = app.screen.query(MemberRow).first()
+        await type_into(pilot, member.query_one(".name", Input), "moeder")
+        await pilot.click("#add-member")
+        await pilot.pause()
+        child = app.screen.query(MemberRow).last()
+        child.query_one(".role").value = "kind"  # type: ignore[attr-defined]
+        await type_into(pilot, child.query_one(".name", Input), "Sam")
+        await type_into(pilot, child.query_one(".age", Input), "acht")
+        partner = app.screen.query(PartnerRow).first()
+        await type_into(pilot, partner.query_one(".organisation", Input), "Veilig Thuis")
+        await type_into(pilot, partner.query_one(".contact", Input), "A. de Vries")
+        await pilot.press("ctrl+s")
+        # A wrong age is refused with a message, and nothing typed is lost.
+        assert "'acht' is geen leeftijd" in screen_text(pilot)
+        assert child.query_one(".name", Input).value == "Sam"
+        child.query_one(".age", Input).value = "8"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert "Nog geen overleg" in screen_text(pilot)
+
+    [summary] = repo.list_cases()
+    case = repo.get_case(summary.id)
+    assert case.alias == "Gezin J."
+    assert [(m.name, m.role.value, m.age) for m in case.members] == [
+        ("moeder", "ouder", None),
+        ("Sam", "kind", 8),
+    ]
+    assert case.partners[0].contact == "A. de Vries"
+
+
+async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")  # open the only case
+        assert isinstance(app.screen, CaseScreen)
+        await pilot.press("n")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        flow = screen.flow
+        assert "Deel 1 van 7 · Opening" in screen_text(pilot)
+
+        # Opening: the father is absent, the purpose is typed.
+        await pilot.press("down", "space")
+        await type_into(pilot, screen.query_one("#purpose", TextArea), "Samen een veiligheidsplan")
+
+        # Client's voice: a wrong score is refused, the typed text stays.
+        await pilot.press("pagedown")
+        assert "veiligheidscijfers" in screen_text(pilot)
+        score = screen.query(".score").first()
+        await type_into(pilot, score, "12")
+        assert "12 kan niet" in screen_text(pilot)
+        assert score.value == "12"  # type: ignore[attr-defined]
+        await pilot.press("backspace", "backspace", "4", "tab")
+        await type_text(pilot, "Als vader | niet komt")
+        await pilot.pause(0.4)
+
+        await pilot.press("pagedown")
+        await type_text(pilot, "Ik wil # rust")
+        await pilot.press("ctrl+o")
+
+        # Beeldvorming, oordeelsvorming, besluitvorming.
+        await pilot.press("ctrl+n")
+        assert screen.position == flow.start_of(Part.BEELDVORMING)
+        assert "Beeldvorming · vraag 1 van" in screen_text(pilot)
+        await type_text(pilot, "Zorgen over geweld\n- waar kinderen bij zijn")
+        await pilot.press("pagedown")
+        await type_text(pilot, "School gaat goed")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Een veiligheidsplan is nodig")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Eerst het plan, later GGZ")
+
+        # Action plan: a wrong date is refused in the dialog, then corrected.
+        await pilot.press("ctrl+n")
+        assert screen.position == flow.start_of(Part.ACTIEPLAN)
+        await pilot.press("a")
+        assert isinstance(app.screen, ActionDialog)
+        await type_text(pilot, "Veiligheidsplan opstellen")
+        await pilot.press("tab")
+        await type_text(pilot, "Veilig Thuis")
+        await pilot.press("tab")
+        await type_text(pilot, "31-02-2027")
+        await pilot.press("ctrl+s")
+        assert "bestaat niet als datum" in screen_text(pilot)
+        app.screen.query_one("#due", Input).value = "01-12-2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Veiligheidsplan opstellen" in screen_text(pilot)
+
+        # Closing: summary, next meeting, close and write the minutes.
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Plan staat, VT coördineert")
+        await type_into(pilot, screen.query_one("#next-meeting", Input), "05-01-2027")
+        await pilot.click("#close-meeting")
+        await pilot.pause()
+        assert "Verslag opgeslagen in:" in screen_text(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseScreen)
+        assert "afgesloten" in screen_text(pilot)
+
+    assert case.id is not None
+    meeting = repo.meeting_by_number(case.id, 1)
+    assert meeting.status is MeetingStatus.AFGESLOTEN
+    assert meeting.participants[1].attendance is Attendance.AFWEZIG
+    assert meeting.answers[PURPOSE_ID].text == "Samen een veiligheidsplan"
+    assert meeting.answers[SUMMARY_ID].text == "Plan staat, VT coördineert"
+    assert (meeting.scores[0].score, meeting.scores[0].higher) == (4, "Als vader | niet komt")
+    voice = [a for a in meeting.answers.values() if a.part == "clientstem"]
+    assert [(a.text, a.client_words) for a in voice] == [("Ik wil # rust", True)]
+    stages = {a.part for a in meeting.answers.values()}
+    assert {"beeldvorming", "oordeelsvorming", "besluitvorming"} <= stages
+    assert [(a.description, a.owner) for a in meeting.actions] == [
+        ("Veiligheidsplan opstellen", "Veilig Thuis")
+    ]
+    assert meeting.next_meeting is not None and meeting.next_meeting.isoformat() == "2027-01-05"
+
+    [minutes] = paths.minutes_dir.glob("*.md")
+    text = minutes.read_text(encoding="utf-8")
+    assert minutes.name == "gezin-j-overleg-1-2026-11-24.md"
+    for expected in [
+        "# Verslag casuïstiekbespreking: Gezin J.",
+        "| vader | (ex-)partner | afwezig |",
+        "| 4 | Als vader \\| niet komt |",
+        "> Ik wil # rust",
+        "Zorgen over geweld\\\n\\- waar kinderen bij zijn",
+        "## Oordeelsvorming",
+        "| 1 | Veiligheidsplan opstellen | Veilig Thuis | 01-12-2026 | nu | Directe veiligheid |",
+        "**Volgend overleg:** 05-01-2027",
+    ]:
+        assert expected in text, expected
+
+
+async def test_a_finished_meeting_can_be_opened_and_corrected(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid")
+    assert meeting.id is not None
+    repo.close_meeting(meeting.id)
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.press("enter")  # the meeting list has the finished meeting selected
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert "afgesloten" in screen_text(pilot)
+        await pilot.press("ctrl+g")
+        await pilot.press("end", "enter")
+        assert screen.flow.steps[screen.position].part is Part.AFSLUITING
+        await type_text(pilot, "Aanvulling")
+        await pilot.press("escape")
+    assert repo.get_meeting(meeting.id).answers[SUMMARY_ID].text == "Aanvulling"
+
+
+async def test_a_meeting_follows_the_phase_of_its_case(paths: Paths, repo: Repository) -> None:
+    case = family_case()
+    case.phase = Phase.HERSTEL
+    saved = repo.save_case(case)
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "n")
+        await pilot.press("ctrl+n", "ctrl+n")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.phase_set.phase is Phase.HERSTEL
+        assert "fase 3: Herstel" in screen_text(pilot)
+    assert saved.id is not None
