@@ -26,6 +26,11 @@ class Phase(StrEnum):
     def number(self) -> int:
         return list(Phase).index(self) + 1
 
+    @property
+    def short(self) -> str:
+        """For narrow table columns: '1 direct', '2 stabiel', '3 herstel'."""
+        return f"{self.number} {self.value.split('_')[0].removesuffix('e')}"
+
 
 _PHASE_LABELS = {
     Phase.DIRECTE_VEILIGHEID: "Directe veiligheid",

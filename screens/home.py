@@ -16,6 +16,7 @@ from screens.context import AppContext
 
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#cases"  # typing 'n' must reach the binding, not the search box
     BINDINGS = [
         Binding("n", "new_case", "Nieuwe casus"),
         Binding("slash", "search", "Zoeken"),
@@ -67,7 +68,6 @@ class HomeScreen(Screen[None]):
         else:
             empty.update("Nog geen casussen. Druk op [b]n[/] om een casus aan te maken.")
         empty.display = not cases
-        table.display = bool(cases)
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:

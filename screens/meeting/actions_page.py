@@ -18,8 +18,8 @@ from screens.widgets.prompt import ConfirmDialog
 
 class ActionTable(DataTable[str]):
     BINDINGS = [
-        Binding("a", "add", "Actie toevoegen"),
-        Binding("delete,x", "remove", "Actie weghalen"),
+        Binding("a", "add", "Actie toevoegen", show=False),
+        Binding("delete,x", "remove", "Actie weghalen", show=False),
     ]
 
     def action_add(self) -> None:
@@ -55,7 +55,7 @@ class ActionsPage(Vertical):
 
     def on_mount(self) -> None:
         table = self.query_one(ActionTable)
-        for label in ("Nr.", "Actie", "Wie", "Wanneer", "Prioriteit", "Fase"):
+        for label in ("Nr.", "Actie", "Wie", "Wanneer", "Prio", "Fase"):
             table.add_column(label)
         self._fill()
 
@@ -69,7 +69,7 @@ class ActionsPage(Vertical):
                 a.owner,
                 format_date(a.due) or "-",
                 a.priority.value,
-                a.phase.label,
+                a.phase.short,
                 key=str(a.id),
             )
         self.query_one("#no-actions", Static).update(

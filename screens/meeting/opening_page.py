@@ -19,8 +19,8 @@ from screens.widgets.prompt import PromptDialog
 
 class ParticipantTable(DataTable[str]):
     BINDINGS = [
-        Binding("space", "toggle", "Aanwezigheid wisselen"),
-        Binding("a", "add", "Deelnemer toevoegen"),
+        Binding("space", "toggle", "Aanwezigheid wisselen", show=False),
+        Binding("a", "add", "Deelnemer toevoegen", show=False),
     ]
 
     def action_toggle(self) -> None:

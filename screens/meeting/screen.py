@@ -6,7 +6,7 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -24,14 +24,20 @@ from screens.meeting.question_page import QuestionPage
 from screens.meeting.scores_page import ScoresPage
 from screens.widgets.answer_editor import AnswerEditor
 
+KEY_HINT = (
+    "[b]PgDn[/] volgende vraag\n[b]PgUp[/] vorige vraag\n"
+    "[b]Ctrl+N[/] volgend deel\n[b]Ctrl+T[/] vorig deel\n[b]Ctrl+G[/] kies een deel"
+)
+
 
 class MeetingScreen(Screen[None]):
     CSS_PATH = "meeting.tcss"
     BINDINGS = [
-        Binding("pagedown", "next_step", "Volgende vraag", priority=True),
-        Binding("pageup", "previous_step", "Vorige vraag", priority=True),
+        # The footer must fit 100 columns; ^T is explained in the key hint under the parts.
+        Binding("pagedown", "next_step", "Volgende", priority=True),
+        Binding("pageup", "previous_step", "Vorige", priority=True),
         Binding("ctrl+n", "next_part", "Volgend deel", priority=True),
-        Binding("ctrl+t", "previous_part", "Vorig deel", priority=True),
+        Binding("ctrl+t", "previous_part", "Vorig deel", show=False, priority=True),
         Binding("ctrl+g", "goto_part", "Naar deel", priority=True),
         Binding("ctrl+o", "client_words", "Eigen woorden", priority=True),
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True),
@@ -51,13 +57,15 @@ class MeetingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="topbar"):
-            yield Static("", id="where")
+        with Vertical(id="topbar"):
             yield Static(self._meta(), id="meta")
+            yield Static("", id="where")
         with Horizontal(id="body"):
-            yield OptionList(
-                *(Option(f"{p.number}  {p.label}", id=p.value) for p in Part), id="parts"
-            )
+            with Vertical(id="sidebar"):
+                yield OptionList(
+                    *(Option(f"{p.number}  {p.label}", id=p.value) for p in Part), id="parts"
+                )
+                yield Static(KEY_HINT, id="key-hint")
             with ContentSwitcher(id="pages", initial="step-0"):
                 yield from self._pages()
         yield Footer(compact=True, show_command_palette=False)
@@ -66,9 +74,9 @@ class MeetingScreen(Screen[None]):
         m = self.meeting
         status = " · [b]afgesloten[/]" if m.status is MeetingStatus.AFGESLOTEN else ""
         return (
-            f"{escape(self.case.alias)} · overleg {m.number} · {format_date(m.held_on)} · "
-            f"fase {m.phase.number}: {m.phase.label}{status}\n"
-            f"[dim]Vragenset: {escape(m.questionset or self.phase_set.label)}[/]"
+            f"[b]{escape(self.case.alias)}[/] · overleg {m.number} · {format_date(m.held_on)} · "
+            f"fase {m.phase.number}: {m.phase.label}{status} · "
+            f"[dim]vragenset: {escape(m.questionset or self.phase_set.label)}[/]"
         )
 
     def _pages(self) -> ComposeResult:
@@ -106,7 +114,7 @@ class MeetingScreen(Screen[None]):
 
     def _show(self, position: int) -> None:
         step = self.flow.steps[position]
-        self.query_one("#where", Static).update(f"[b]{self.flow.where(position)}[/]")
+        self.query_one("#where", Static).update(self.flow.where(position))
         parts = self.query_one("#parts", OptionList)
         parts.highlighted = step.part.number - 1
         switcher = self.query_one(ContentSwitcher)
