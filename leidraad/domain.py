@@ -101,6 +101,8 @@ class FamilyMember:
     def description(self) -> str:
         if self.role is MemberRole.KIND and self.age is not None:
             return f"kind, {self.age} jaar"
+        if self.role is MemberRole.PARTNER:
+            return "partner of ex-partner"  # reads better than '(ex-)partner' inside brackets
         return self.role.label
 
 

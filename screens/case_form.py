@@ -145,8 +145,9 @@ class CaseFormScreen(Screen[Case | None]):
 
     @on(Button.Pressed, ".remove")
     def _remove_row(self, event: Button.Pressed) -> None:
-        if event.button.parent is not None:
-            event.button.parent.remove()
+        row = event.button.parent
+        if isinstance(row, MemberRow | PartnerRow):
+            row.remove()
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:

@@ -150,7 +150,7 @@ async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repos
     assert minutes.name == "gezin-j-overleg-1-2026-11-24.md"
     for expected in [
         "# Verslag casuïstiekbespreking: Gezin J.",
-        "| vader | (ex-)partner | afwezig |",
+        "| vader | partner of ex-partner | afwezig |",
         "| 4 | Als vader \\| niet komt |",
         "> Ik wil # rust",
         "Zorgen over geweld\\\n\\- waar kinderen bij zijn",

@@ -42,7 +42,7 @@ def test_meeting_screen_on_a_question(snap_compare, paths: Paths, repo: Reposito
     assert meeting.id is not None
 
     async def to_beeldvorming(pilot: Pilot[None]) -> None:
-        await pilot.press("enter", "enter", "ctrl+n", "ctrl+n")
+        await pilot.press("down", "enter", "enter", "ctrl+n", "ctrl+n")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=to_beeldvorming)
@@ -52,7 +52,7 @@ def test_meeting_screen_scores(snap_compare, paths: Paths, repo: Repository) -> 
     fill(repo)
 
     async def to_scores(pilot: Pilot[None]) -> None:
-        await pilot.press("enter", "enter", "ctrl+n")
+        await pilot.press("down", "enter", "enter", "ctrl+n")
         await pilot.pause()
 
     assert snap_compare(make_app(paths, repo), terminal_size=(100, 30), run_before=to_scores)

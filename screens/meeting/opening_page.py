@@ -19,11 +19,11 @@ from screens.widgets.prompt import PromptDialog
 
 class ParticipantTable(DataTable[str]):
     BINDINGS = [
-        Binding("space", "toggle", "Aanwezigheid wisselen", show=False),
+        Binding("space", "toggle_attendance", "Aanwezigheid wisselen", show=False),
         Binding("a", "add", "Deelnemer toevoegen", show=False),
     ]
 
-    def action_toggle(self) -> None:
+    def action_toggle_attendance(self) -> None:
         self.action_select_cursor()
 
     def action_add(self) -> None:
