@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from leidraad.guide import Guide
 from leidraad.paths import Paths
@@ -34,3 +35,15 @@ class LeidraadApp(App[None]):
         self.push_screen(HomeScreen(self.context))
         for problem in self.context.guide.problems:
             self.notify(problem, title="Vragenset overgeslagen", severity="warning", timeout=20)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Dutch commands for the palette (Ctrl+P): the screen's main actions first."""
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            for title, help_text, callback in commands():
+                yield SystemCommand(title, help_text, callback)
+        yield SystemCommand("Thema wisselen", "Kies andere kleuren", self.action_change_theme)
+        yield SystemCommand(
+            "Sneltoetsen tonen", "Alle toetsen van dit scherm", self.action_show_help_panel
+        )
+        yield SystemCommand("Stoppen", "Leidraad afsluiten; alles is al opgeslagen", self.exit)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from leidraad.domain import Phase
 from leidraad.paths import ENV_QUESTIONSETS, Paths
 
 
@@ -28,7 +29,8 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(invoke_without_command=True)
+@click.help_option("-h", "--help", help="Toon deze uitleg en stop.")
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False),
@@ -118,7 +120,8 @@ def questionsets() -> None:
 def questionsets_list(context: Context) -> None:
     """Laat zien welke vragensets geladen zijn en waarvandaan."""
     guide = _guide(context)
-    for phase, phase_set in guide.phases.items():
+    for phase in Phase:
+        phase_set = guide.for_phase(phase)
         count = sum(len(q) for q in phase_set.stages.values())
         click.echo(f"{phase.label}: {phase_set.label}, {count} vragen\n  {phase_set.source}")
     voice = guide.client_voice

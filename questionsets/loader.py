@@ -28,6 +28,7 @@ from questionsets.schema import (
 )
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
+STAGE_NAMES = {stage.value for stage in Stage}
 
 
 class QuestionSetError(ValueError):
@@ -52,6 +53,12 @@ def _location(loc: Iterable[int | str]) -> str:
     return text or "(het hele bestand)"
 
 
+def _describe(loc: tuple[int | str, ...], kind: str, message: str) -> str:
+    if kind == "missing" and len(loc) == 1 and loc[0] in STAGE_NAMES:
+        return f"{loc[0]}: deze stap ontbreekt; voeg minstens één [[{loc[0]}]]-vraag toe"
+    return f"{_location(loc)}: {explain(kind, message)}"
+
+
 def parse_set(path: Path, data: bytes | None = None) -> SetModel:
     """Validate one file; raises QuestionSetError with Dutch messages naming key and fix."""
     try:
@@ -72,8 +79,7 @@ def parse_set(path: Path, data: bytes | None = None) -> SetModel:
         model = KINDS[kind].model_validate(document)
     except ValidationError as error:
         problems = [
-            f"{_location(e['loc'])}: {explain(e['type'], e['msg'])}"
-            for e in error.errors(include_url=False)
+            _describe(e["loc"], e["type"], e["msg"]) for e in error.errors(include_url=False)
         ]
         raise QuestionSetError(path, problems) from None
     duplicates = duplicate_ids(model)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -88,6 +90,12 @@ class CaseScreen(Screen[None]):
     def _open_meeting(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             self.app.push_screen(MeetingScreen(self.context, int(event.row_key.value)))
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        return [
+            ("Nieuw overleg", f"Start een overleg voor {self.case.alias}", self.action_new_meeting),
+            ("Casus bewerken", "Gezinsleden, partners, regie en fase", self.action_edit_case),
+        ]
 
     def action_new_meeting(self) -> None:
         phase_set = self.context.guide.for_phase(self.case.phase)

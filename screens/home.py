@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -81,6 +83,12 @@ class HomeScreen(Screen[None]):
     def _open_case(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             self.app.push_screen(CaseScreen(self.context, int(event.row_key.value)))
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        return [
+            ("Nieuwe casus", "Een gezin toevoegen", self.action_new_case),
+            ("Casus zoeken", "Zoeken op naam", self.action_search),
+        ]
 
     def action_new_case(self) -> None:
         def created(case: Case | None) -> None:

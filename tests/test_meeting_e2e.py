@@ -197,3 +197,24 @@ async def test_a_meeting_follows_the_phase_of_its_case(paths: Paths, repo: Repos
         assert screen.phase_set.phase is Phase.HERSTEL
         assert "fase 3: Herstel" in screen_text(pilot)
     assert saved.id is not None
+
+
+async def test_main_actions_are_in_the_command_palette(paths: Paths, repo: Repository) -> None:
+    repo.save_case(family_case())
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "nieuwe casus")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseFormScreen)
+        await pilot.press("escape")
+        await pilot.press("enter", "n")
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "naar actieplan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.position == app.screen.flow.start_of(Part.ACTIEPLAN)  # type: ignore[attr-defined]

@@ -95,7 +95,10 @@ def test_a_broken_user_file_is_skipped_and_reported(tmp_path: Path) -> None:
             lambda t: t.replace('tekst = "Wat is nodig?"', 'tekst = "  "'),
             "oordeelsvorming[1].tekst: mag niet leeg zijn",
         ),
-        (lambda t: t[: t.index("[[besluitvorming]]")], "besluitvorming: deze sleutel ontbreekt"),
+        (
+            lambda t: t[: t.index("[[besluitvorming]]")],
+            "besluitvorming: deze stap ontbreekt; voeg minstens één [[besluitvorming]]-vraag toe",
+        ),
         (
             lambda t: t.replace('doorvragen = ["Sinds wanneer?"]', 'doorvragen = "Sinds?"'),
             "doorvragen: moet een lijst zijn",

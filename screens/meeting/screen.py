@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -155,6 +157,27 @@ class MeetingScreen(Screen[None]):
     def _part_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self._go(self.flow.start_of(Part(event.option.id)))
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        def go(part: Part) -> Callable[[], None]:
+            return lambda: self._go(self.flow.start_of(part))
+
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            (f"Naar {part.label}", f"Deel {part.number} van {len(Part)}", go(part)) for part in Part
+        ]
+        commands += [
+            (
+                "Eigen woorden van de cliënt",
+                "Markeer het antwoord als citaat",
+                self.action_client_words,
+            ),
+            (
+                "Overleg afsluiten",
+                "Naar de afsluiting: samenvatting en verslag",
+                go(Part.AFSLUITING),
+            ),
+        ]
+        return commands
 
     def action_client_words(self) -> None:
         editor = self.focused if isinstance(self.focused, AnswerEditor) else None
