@@ -20,6 +20,7 @@ def save_minutes(
     case: Case, meeting: Meeting, guide: Guide, folder: Path, target: Path | None = None
 ) -> Path:
     """Write the minutes; without a target they go to the minutes folder under a stable name."""
-    text = render_minutes(case, meeting, question_order(guide, meeting))
+    worry_order = [q.id for q in guide.worry.questions] if guide.worry else []
+    text = render_minutes(case, meeting, question_order(guide, meeting), worry_order)
     path = target or folder / minutes_filename(case.alias, meeting.number, meeting.held_on)
     return write_private(path, text)

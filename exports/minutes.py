@@ -14,6 +14,8 @@ from leidraad.domain import (
     Meeting,
     MeetingStatus,
     format_date,
+    is_worry_answer,
+    worry_answer_id,
 )
 from leidraad.flow import Part
 
@@ -21,8 +23,10 @@ _FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
 _QUESTION_PARTS = (Part.CLIENTSTEM, Part.BEELDVORMING, Part.OORDEELSVORMING, Part.BESLUITVORMING)
 
 
-def render_minutes(case: Case, meeting: Meeting, order: Sequence[str] = ()) -> str:
-    """Markdown minutes; `order` lists question ids in the order they were walked."""
+def render_minutes(
+    case: Case, meeting: Meeting, order: Sequence[str] = (), worry_order: Sequence[str] = ()
+) -> str:
+    """Markdown minutes; `order` lists question ids as walked, `worry_order` the worry questions."""
     out: list[str] = [f"# Verslag casuïstiekbespreking: {md.inline(case.alias)}", ""]
     status = "afgesloten" if meeting.status is MeetingStatus.AFGESLOTEN else "nog niet afgesloten"
     facts = [
@@ -51,13 +55,14 @@ def render_minutes(case: Case, meeting: Meeting, order: Sequence[str] = ()) -> s
     answers = _ordered_answers(meeting, order)
     for part in _QUESTION_PARTS:
         in_part = [a for a in answers if a.part == part.value]
+        out += [f"## {part.label}", ""]
         if part is Part.CLIENTSTEM:
-            out += [f"## {part.label}", ""]
             out += _scores(meeting)
-        elif in_part:
-            out += [f"## {part.label}", ""]
+        elif not in_part:
+            out += ["Niet besproken.", ""]
         for answer in in_part:
-            out += _answer_block(answer.question_text, answer, level=3)
+            out += _answer_block(answer.question_text, answer, level=3, always=True)
+            out += _worry_block(meeting, answer.question_id, worry_order)
 
     out += [f"## {Part.ACTIEPLAN.label}", ""]
     if meeting.actions:
@@ -79,19 +84,46 @@ def render_minutes(case: Case, meeting: Meeting, order: Sequence[str] = ()) -> s
     return "\n".join(out)
 
 
+def _worries(meeting: Meeting, origin_id: str, worry_order: Sequence[str]) -> list[Answer]:
+    prefix = worry_answer_id(origin_id, "")
+    rank = {question_id: i for i, question_id in enumerate(worry_order)}
+    found = [
+        a for a in meeting.answers.values() if a.question_id.startswith(prefix) and a.text.strip()
+    ]
+    return sorted(found, key=lambda a: rank.get(a.question_id.removeprefix(prefix), len(rank)))
+
+
+def _worry_block(meeting: Meeting, origin_id: str, worry_order: Sequence[str]) -> list[str]:
+    worries = _worries(meeting, origin_id, worry_order)
+    if not worries:
+        return []
+    lines = ["**De zorg concreet gemaakt:**", ""]
+    for answer in worries:
+        lines += [f"- *{md.inline(answer.question_text)}*", ""]
+        lines += ["  " + line if line else "" for line in md.paragraph(answer.text).split("\n")]
+        lines += [""]
+    return lines
+
+
 def _ordered_answers(meeting: Meeting, order: Sequence[str]) -> list[Answer]:
     rank = {question_id: i for i, question_id in enumerate(order)}
     answers = [
-        a for a in meeting.answers.values() if a.question_id not in _FIXED and a.text.strip()
+        a
+        for a in meeting.answers.values()
+        if a.question_id not in _FIXED
+        and not is_worry_answer(a.question_id)
+        and (a.text.strip() or _worries(meeting, a.question_id, ()))
     ]
     # Answers to questions no longer in the set keep their place after the known ones.
     return sorted(answers, key=lambda a: rank.get(a.question_id, len(rank)))
 
 
-def _answer_block(title: str, answer: Answer | None, level: int) -> list[str]:
-    if answer is None or not answer.text.strip():
+def _answer_block(title: str, answer: Answer | None, level: int, always: bool = False) -> list[str]:
+    if answer is None or not (answer.text.strip() or always):
         return []
     lines = [f"{'#' * level} {md.inline(title)}", ""]
+    if not answer.text.strip():
+        return lines
     if answer.client_words:
         lines += ["*In de eigen woorden van de cliënt:*", "", md.quote(answer.text), ""]
     else:

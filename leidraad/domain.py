@@ -326,3 +326,15 @@ KNOWN_PARTNERS = (
     "School",
     "Ervaringsdeskundige",
 )
+
+
+WORRY_SEPARATOR = "~"
+
+
+def worry_answer_id(origin_id: str, worry_question_id: str) -> str:
+    """Answers to 'make the worry concrete' stay tied to the question where the alarm was raised."""
+    return f"{origin_id}{WORRY_SEPARATOR}{worry_question_id}"
+
+
+def is_worry_answer(question_id: str) -> bool:
+    return WORRY_SEPARATOR in question_id

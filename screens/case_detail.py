@@ -49,7 +49,7 @@ class CaseScreen(Screen[None]):
         yield Header()
         yield Static("", id="case-title", classes="title")
         with Horizontal():
-            with VerticalScroll(id="details"):
+            with VerticalScroll(id="details", can_focus=False):
                 yield Static("", id="case-info")
             with VerticalScroll(id="meetings-pane"):
                 yield Static("Overleggen", classes="section")

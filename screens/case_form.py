@@ -99,7 +99,7 @@ class CaseFormScreen(Screen[Case | None]):
     def compose(self) -> ComposeResult:
         case = self.case
         yield Header()
-        with VerticalScroll(id="form"):
+        with VerticalScroll(id="form", can_focus=False):
             yield Static("Casus bewerken" if case.id else "Nieuwe casus", classes="title")
             yield Label("Naam van de casus (een schuilnaam is genoeg, bijv. 'Gezin J.')")
             yield Input(case.alias, id="alias")

@@ -34,3 +34,8 @@ def screen_text(pilot: Pilot[None]) -> str:
     """Everything visible on the screen now, as plain text lines."""
     strips = pilot.app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+def notices(pilot: Pilot[None]) -> str:
+    """The messages shown as notifications so far."""
+    return "\n".join(n.message for n in pilot.app._notifications)

@@ -13,7 +13,7 @@ from screens.meeting.action_dialog import ActionDialog
 from screens.meeting.screen import MeetingScreen
 from storage.repository import Repository
 from tests.conftest import family_case
-from tests.helpers import make_app, screen_text, type_into, type_text
+from tests.helpers import make_app, notices, screen_text, type_into, type_text
 
 
 async def test_creating_a_case_from_the_home_screen(paths: Paths, repo: Repository) -> None:
@@ -218,3 +218,45 @@ async def test_main_actions_are_in_the_command_palette(paths: Paths, repo: Repos
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.position == app.screen.flow.start_of(Part.ACTIEPLAN)  # type: ignore[attr-defined]
+
+
+async def test_making_a_worry_concrete_keeps_it_with_its_question(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(family_case())
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "n")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press("ctrl+r")
+        assert "Ga eerst naar een vraag" in notices(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "pagedown")  # beeldvorming, second question
+        origin = screen.flow.steps[screen.position].question
+        assert origin is not None
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Wat is precies je grootste zorg?" in screen_text(pilot)
+        await type_text(pilot, "Dat vader | terugkomt")
+        await pilot.press("tab")
+        await type_text(pilot, "Buurvrouw belde de politie")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Zorg concreet gemaakt bij deze vraag (2 antwoorden)" in screen_text(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.click("#close-meeting")
+        await pilot.pause()
+
+    assert case.id is not None
+    meeting = repo.meeting_by_number(case.id)
+    worries = {k: a.text for k, a in meeting.answers.items() if "~" in k}
+    assert worries == {
+        f"{origin.id}~zc-grootste-zorg": "Dat vader | terugkomt",
+        f"{origin.id}~zc-basis": "Buurvrouw belde de politie",
+    }
+    text = next(paths.minutes_dir.glob("*.md")).read_text(encoding="utf-8")
+    block = text[text.index(f"### {origin.text}") :]
+    assert block.index("**De zorg concreet gemaakt:**") < block.index("## Oordeelsvorming")
+    assert "- *Wat is precies je grootste zorg?*\n\n  Dat vader \\| terugkomt" in block
+    assert block.index("grootste zorg") < block.index("Buurvrouw")

@@ -36,7 +36,7 @@ class OpeningPage(VerticalScroll):
     def __init__(
         self, context: AppContext, meeting: Meeting, save: Callable[[Answer], None], id: str
     ) -> None:
-        super().__init__(id=id, classes="page")
+        super().__init__(id=id, classes="page", can_focus=False)
         self.context = context
         self.meeting = meeting
         self.save = save

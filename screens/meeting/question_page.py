@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from leidraad.domain import Answer
+from leidraad.domain import Answer, Meeting, worry_answer_id
 from leidraad.flow import Step
 from screens.widgets.answer_editor import AnswerEditor
 
@@ -31,7 +31,19 @@ class QuestionPage(Vertical):
         if question.followups:
             prompts = "\n".join(f"  • {escape(f)}" for f in question.followups)
             yield Static(f"[b]Doorvragen[/]\n{prompts}", classes="followups")
+        yield Static("", classes="worry-note")
         yield AnswerEditor(self.answer, self.save)
+
+    def refresh_worry_note(self, meeting: Meeting) -> None:
+        """Show that a worry was made concrete here, so nobody asks it all again."""
+        prefix = worry_answer_id(self.answer.question_id, "")
+        count = sum(
+            1 for k, a in meeting.answers.items() if k.startswith(prefix) and a.text.strip()
+        )
+        note = self.query_one(".worry-note", Static)
+        answers = "1 antwoord" if count == 1 else f"{count} antwoorden"
+        note.update(f"Zorg concreet gemaakt bij deze vraag ({answers}). Ctrl+R opent ze.")
+        note.display = count > 0
 
     def focus_main(self) -> None:
         self.query_one(AnswerEditor).focus()

@@ -80,7 +80,7 @@ class ScoreRow(Vertical):
 
 class ScoresPage(VerticalScroll):
     def __init__(self, context: AppContext, meeting: Meeting, id: str) -> None:
-        super().__init__(id=id, classes="page")
+        super().__init__(id=id, classes="page", can_focus=False)
         self.context = context
         self.meeting = meeting
 

@@ -24,11 +24,13 @@ from screens.meeting.closing_page import ClosingPage
 from screens.meeting.opening_page import OpeningPage
 from screens.meeting.question_page import QuestionPage
 from screens.meeting.scores_page import ScoresPage
+from screens.meeting.worry_dialog import WorryDialog
 from screens.widgets.answer_editor import AnswerEditor
 
 KEY_HINT = (
     "[b]PgDn[/] volgende vraag\n[b]PgUp[/] vorige vraag\n"
-    "[b]Ctrl+N[/] volgend deel\n[b]Ctrl+T[/] vorig deel\n[b]Ctrl+G[/] kies een deel"
+    "[b]Ctrl+N[/] volgend deel\n[b]Ctrl+T[/] vorig deel\n[b]Ctrl+G[/] kies een deel\n"
+    "[b]Ctrl+R[/] zorg concreet"
 )
 
 
@@ -40,8 +42,9 @@ class MeetingScreen(Screen[None]):
         Binding("pageup", "previous_step", "Vorige", priority=True),
         Binding("ctrl+n", "next_part", "Volgend deel", priority=True),
         Binding("ctrl+t", "previous_part", "Vorig deel", show=False, priority=True),
-        Binding("ctrl+g", "goto_part", "Naar deel", priority=True),
+        Binding("ctrl+g", "goto_part", "Naar deel", show=False, priority=True),
         Binding("ctrl+o", "client_words", "Eigen woorden", priority=True),
+        Binding("ctrl+r", "worry", "Zorg concreet", priority=True),
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True),
         Binding("escape", "leave", "Terug"),
     ]
@@ -102,6 +105,8 @@ class MeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = f"Overleg: {self.case.alias}"
+        for page in self.query(QuestionPage):
+            page.refresh_worry_note(self.meeting)
         self._show(self.position)
 
     def save_answer(self, answer: Answer) -> None:
@@ -193,6 +198,27 @@ class MeetingScreen(Screen[None]):
             "Gemarkeerd als eigen woorden van de cliënt."
             if marked
             else "Markering 'eigen woorden' weggehaald."
+        )
+
+    def action_worry(self) -> None:
+        worry = self.context.guide.worry
+        page = self._page(self.position)
+        if worry is None or not isinstance(page, QuestionPage):
+            self.notify(
+                "Ga eerst naar een vraag: de zorg wordt bij die vraag bewaard.", severity="warning"
+            )
+            return
+        editor = page.query_one(AnswerEditor)
+        editor.flush()
+        if editor.answer.question_id not in self.meeting.answers:
+            self.save_answer(editor.answer)  # so the minutes can show the worry under its question
+
+        def back(_: None) -> None:
+            page.refresh_worry_note(self.meeting)
+            page.focus_main()
+
+        self.app.push_screen(
+            WorryDialog(worry, editor.answer, self.meeting, self.save_answer), back
         )
 
     def action_save(self) -> None:

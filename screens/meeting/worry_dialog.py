@@ -1,0 +1,74 @@
+"""When someone raises an alarm: make the worry concrete instead of jumping into action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.markup import escape
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from leidraad.domain import Answer, Meeting, worry_answer_id
+from leidraad.guide import Question, WorrySet
+from screens.widgets.answer_editor import AnswerEditor
+
+
+class WorryDialog(ModalScreen[None]):
+    CSS_PATH = "meeting.tcss"
+    AUTO_FOCUS = ""  # focused by hand below, without scrolling the first question away
+    BINDINGS = [Binding("escape", "close", "Terug naar de vraag")]
+
+    def __init__(
+        self,
+        worry: WorrySet,
+        origin: Answer,
+        meeting: Meeting,
+        save: Callable[[Answer], None],
+    ) -> None:
+        super().__init__()
+        self.worry, self.origin, self.meeting, self.save = worry, origin, meeting, save
+
+    def _answer(self, question: Question) -> Answer:
+        answer_id = worry_answer_id(self.origin.question_id, question.id)
+        return self.meeting.answers.get(answer_id) or Answer(
+            answer_id, question.text, self.origin.part
+        )
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="worry-dialog"):
+            yield Static(escape(self.worry.title), classes="title")
+            yield Static(
+                f"Bij de vraag: {escape(self.origin.question_text)}\n"
+                "Eerst de zorg concreet, dan pas actie. Esc brengt je terug.",
+                classes="help",
+            )
+            with VerticalScroll(can_focus=False):
+                for question in self.worry.questions:
+                    with Vertical(classes="worry-question"):
+                        yield Static(escape(question.text), classes="question")
+                        if question.followups:
+                            yield Static(
+                                "  " + " · ".join(escape(f) for f in question.followups),
+                                classes="followups",
+                            )
+                        yield AnswerEditor(self._answer(question), self.save)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query(AnswerEditor).first().focus(scroll_visible=False)
+
+    @on(events.DescendantFocus)
+    def _keep_question_in_view(self, event: events.DescendantFocus) -> None:
+        """Show the question with its answer box, not just the box."""
+        group = event.widget.parent
+        if isinstance(group, Vertical) and group.has_class("worry-question"):
+            self.call_after_refresh(group.scroll_visible, animate=False, top=True)
+
+    def action_close(self) -> None:
+        for editor in self.query(AnswerEditor):
+            editor.flush()
+        self.dismiss(None)
