@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from leidraad.domain import (
@@ -42,7 +43,7 @@ class MemberRow(Horizontal):
             self.member.name, placeholder="Naam of aanduiding, bijv. moeder", classes="name"
         )
         age = "" if self.member.age is None else str(self.member.age)
-        yield Input(age, placeholder="Leeftijd", classes="age")
+        yield Input(age, placeholder="leeftijd", classes="age")
         yield Button("✕", classes="remove", tooltip="Gezinslid weghalen")
 
     def read(self) -> FamilyMember | None:
@@ -83,17 +84,25 @@ class PartnerRow(Horizontal):
         return Partner(organisation, contact, self.partner.id)
 
 
+SAVE_DELAY = 0.3  # seconds of quiet typing before the case is written
+
+
 class CaseFormScreen(Screen[Case | None]):
+    """Saves by itself while typing, as soon as what is typed is valid."""
+
     CSS_PATH = "case_form.tcss"
+    AUTO_FOCUS = ""  # focused by hand, without scrolling the title away
     BINDINGS = [
-        Binding("ctrl+s", "save", "Opslaan", priority=True),
-        Binding("escape", "cancel", "Annuleren"),
+        Binding("ctrl+s", "done", "Klaar", priority=True),
+        Binding("escape", "back", "Terug"),
     ]
 
     def __init__(self, context: AppContext, case: Case | None) -> None:
         super().__init__()
         self.context = context
         self.case = case or Case("")
+        self._timer: Timer | None = None
+        self._problem: str | None = None
         self._leave_warned = False
 
     def compose(self) -> ComposeResult:
@@ -113,6 +122,10 @@ class CaseFormScreen(Screen[Case | None]):
             yield Label("Wie houdt de regie? (organisatie en naam)")
             yield Input(case.regie, id="regie", placeholder="bijv. Veilig Thuis, A. de Vries")
             yield Static("Gezinsleden", classes="section")
+            yield Static(
+                "Kinderen worden niet uitgenodigd; hun stem komt via de casusregisseur.",
+                classes="hint",
+            )
             with Vertical(id="members"):
                 for member in case.members or [FamilyMember("", MemberRole.OUDER)]:
                     yield MemberRow(member)
@@ -122,14 +135,56 @@ class CaseFormScreen(Screen[Case | None]):
                 for partner in case.partners or [Partner("")]:
                     yield PartnerRow(partner)
             yield Button("+ Partner", id="add-partner")
-            yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
-                yield Button("Annuleren (Esc)", id="cancel")
+                yield Button("Klaar (Ctrl+S)", id="done", variant="primary")
+        # Outside the scrolling form, so a problem is seen wherever the cursor is.
+        yield Static("Alles wordt vanzelf opgeslagen zodra de casus een naam heeft.", id="status")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#alias", Input).focus()
+        self.query_one("#alias", Input).focus(scroll_visible=False)
+
+    # --- saving while typing ------------------------------------------------
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        self._leave_warned = False
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.save)
+
+    def save(self) -> bool:
+        """Write the case if it is valid; otherwise say what is wrong and keep every field."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.case.id is None and not self._anything_typed():
+            return True
+        try:
+            case = self._read()
+        except InvalidInput as problem:
+            return self._show_problem(f"Nog niet opgeslagen: {problem}")
+        if case != self.case:
+            try:
+                self.case = self.context.repo.save_case(case)
+            except Exception as problem:  # storage errors carry a Dutch message
+                return self._show_problem(f"Opslaan lukte niet: {problem}. Je tekst blijft staan.")
+        self._problem = None
+        status = self.query_one("#status", Static)
+        status.update("Opgeslagen. Wijzigingen worden vanzelf bewaard.")
+        status.remove_class("error")
+        return True
+
+    def _show_problem(self, message: str) -> bool:
+        self._problem = message
+        status = self.query_one("#status", Static)
+        status.update(message)
+        status.add_class("error")
+        return False
+
+    def _anything_typed(self) -> bool:
+        return any(i.value.strip() for i in self.query(Input))
 
     @on(Button.Pressed, "#add-member")
     async def _add_member(self) -> None:
@@ -144,24 +199,11 @@ class CaseFormScreen(Screen[Case | None]):
         row.query_one(".organisation").focus()
 
     @on(Button.Pressed, ".remove")
-    def _remove_row(self, event: Button.Pressed) -> None:
+    async def _remove_row(self, event: Button.Pressed) -> None:
         row = event.button.parent
         if isinstance(row, MemberRow | PartnerRow):
-            row.remove()
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        error = self.query_one("#error", Static)
-        try:
-            case = self._read()
-        except InvalidInput as problem:
-            # The form can be longer than the screen: show the message where it is seen.
-            error.update(str(problem))
-            error.scroll_visible()
-            self.notify(str(problem), title="Nog niet opgeslagen", severity="error")
-            return
-        error.update("")
-        self.dismiss(self.context.repo.save_case(case))
+            await row.remove()
+            self.save()
 
     def _read(self) -> Case:
         members = [m for row in self.query(MemberRow) if (m := row.read()) is not None]
@@ -175,22 +217,26 @@ class CaseFormScreen(Screen[Case | None]):
             id=self.case.id,
         )
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        if self._changed() and not self._leave_warned:
-            self._leave_warned = True
-            self.notify(
-                "Wat je hebt ingevuld is nog niet opgeslagen. Druk nog eens op Esc om het weg "
-                "te gooien, of op Ctrl+S om op te slaan.",
-                severity="warning",
-            )
-            return
-        self.dismiss(None)
+    # --- leaving ------------------------------------------------------------
 
-    def _changed(self) -> bool:
-        if self.case.id is None and not any(i.value.strip() for i in self.query(Input)):
-            return False
-        try:
-            return self._read() != self.case
-        except InvalidInput:
-            return True
+    @on(Button.Pressed, "#done")
+    def action_done(self) -> None:
+        if self.save():
+            self.dismiss(self.case if self.case.id is not None else None)
+        else:
+            self._warn_unsaved()
+
+    def action_back(self) -> None:
+        if self.save() or self._leave_warned:
+            self.dismiss(self.case if self.case.id is not None else None)
+            return
+        self._warn_unsaved()
+
+    def _warn_unsaved(self) -> None:
+        self._leave_warned = True
+        self.notify(
+            "Verbeter het, of druk nog eens op Esc om deze wijziging niet te bewaren.",
+            title=self._problem or "Nog niet opgeslagen",
+            severity="error",
+            timeout=10,
+        )

@@ -16,17 +16,23 @@ from tests.conftest import family_case
 from tests.helpers import make_app, notices, screen_text, type_into, type_text
 
 
-async def test_creating_a_case_from_the_home_screen(paths: Paths, repo: Repository) -> None:
+async def test_creating_a_case_saves_while_typing(paths: Paths, repo: Repository) -> None:
     app = make_app(paths, repo)
     async with app.run_test(size=(120, 36)) as pilot:
         assert "Nog geen casussen" in screen_text(pilot)
         await pilot.press("n")
         assert isinstance(app.screen, CaseFormScreen)
-        await pilot.press("ctrl+s")
-        assert "Geef de casus een naam" in screen_text(pilot)
-        await type_text(pilot, "Gezin J.")
         member = app.screen.query(MemberRow).first()
         await type_into(pilot, member.query_one(".name", Input), "moeder")
+        await pilot.pause(0.5)
+        # Without a name the case cannot be stored yet; what was typed stays.
+        assert "Geef de casus een naam" in screen_text(pilot)
+        assert repo.list_cases() == []
+        await type_into(pilot, app.screen.query_one("#alias", Input), "Gezin J.")
+        await pilot.pause(0.5)
+        [summary] = repo.list_cases()
+        assert [m.name for m in repo.get_case(summary.id).members] == ["moeder"]
+
         await pilot.click("#add-member")
         await pilot.pause()
         child = app.screen.query(MemberRow).last()
@@ -39,14 +45,16 @@ async def test_creating_a_case_from_the_home_screen(paths: Paths, repo: Reposito
         await pilot.press("ctrl+s")
         # A wrong age is refused with a message, and nothing typed is lost.
         assert "'acht' is geen leeftijd" in screen_text(pilot)
+        assert isinstance(app.screen, CaseFormScreen)
         assert child.query_one(".name", Input).value == "Sam"
         child.query_one(".age", Input).value = "8"
+        await pilot.pause(0.5)
+        assert len(repo.get_case(summary.id).members) == 2
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
         assert "Nog geen overleg" in screen_text(pilot)
 
-    [summary] = repo.list_cases()
     case = repo.get_case(summary.id)
     assert case.alias == "Gezin J."
     assert [(m.name, m.role.value, m.age) for m in case.members] == [
@@ -54,6 +62,17 @@ async def test_creating_a_case_from_the_home_screen(paths: Paths, repo: Reposito
         ("Sam", "kind", 8),
     ]
     assert case.partners[0].contact == "A. de Vries"
+
+
+async def test_leaving_an_empty_new_case_creates_nothing(paths: Paths, repo: Repository) -> None:
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, CaseFormScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Nog geen casussen" in screen_text(pilot)
+    assert repo.list_cases() == []
 
 
 async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repository) -> None:
