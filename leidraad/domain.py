@@ -272,7 +272,7 @@ def parse_age(text: str) -> int | None:
     cleaned = text.strip()
     if not cleaned:
         return None
-    if not cleaned.isdigit() or int(cleaned) > 30:
+    if not cleaned.isdigit() or int(cleaned) > 120:
         raise InvalidInput(f"'{cleaned}' is geen leeftijd. Typ de leeftijd in jaren, zoals 7.")
     return int(cleaned)
 

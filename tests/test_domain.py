@@ -44,8 +44,11 @@ def test_impossible_dates_are_refused(text: str) -> None:
 def test_age_must_be_a_number_of_years() -> None:
     assert parse_age("8") == 8
     assert parse_age("") is None
+    assert parse_age("41") == 41  # a parent's age may be noted too
     with pytest.raises(InvalidInput):
         parse_age("acht")
+    with pytest.raises(InvalidInput):
+        parse_age("300")
 
 
 def test_a_case_needs_a_name_but_a_pseudonym_is_enough() -> None:

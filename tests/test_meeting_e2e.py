@@ -128,9 +128,15 @@ async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repos
         await type_text(pilot, "Veilig Thuis")
         await pilot.press("tab")
         await type_text(pilot, "31-02-2027")
-        await pilot.press("ctrl+s")
+        await pilot.pause(0.5)
         assert "bestaat niet als datum" in screen_text(pilot)
+        # Already stored while typing, without the impossible date.
+        stored = repo.get_meeting(screen.meeting.id).actions  # type: ignore[arg-type]
+        assert [(a.description, a.due) for a in stored] == [("Veiligheidsplan opstellen", None)]
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ActionDialog)  # a problem is named before leaving
         app.screen.query_one("#due", Input).value = "01-12-2026"
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen

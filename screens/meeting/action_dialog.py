@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static
 
 from leidraad.domain import (
@@ -22,18 +23,28 @@ from leidraad.domain import (
     parse_date,
 )
 
+SAVE_DELAY = 0.3
+
 
 class ActionDialog(ModalScreen[Action | None]):
+    """Stores the action while it is typed, once it has a description."""
+
     CSS_PATH = "meeting.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Opslaan", priority=True),
-        Binding("escape", "cancel", "Annuleren"),
+        Binding("ctrl+s", "done", "Klaar", priority=True),
+        Binding("escape", "done", "Klaar"),
     ]
 
-    def __init__(self, action: Action, owners: Sequence[str]) -> None:
+    def __init__(
+        self, action: Action, owners: Sequence[str], save: Callable[[Action], Action]
+    ) -> None:
         super().__init__()
         self.action_item = action
         self.owners = list(dict.fromkeys(o for o in owners if o))
+        self._save = save
+        self._timer: Timer | None = None
+        self._problem = ""
+        self._warned = False
 
     def compose(self) -> ComposeResult:
         action = self.action_item
@@ -67,37 +78,73 @@ class ActionDialog(ModalScreen[Action | None]):
                         allow_blank=False,
                         id="phase",
                     )
-            yield Static("", classes="error")
+            yield Static(
+                "Wordt vanzelf opgeslagen zodra de actie een beschrijving heeft.", classes="status"
+            )
             with Horizontal(classes="buttons"):
-                yield Button("Opslaan (Ctrl+S)", id="save", variant="primary")
-                yield Button("Annuleren (Esc)", id="cancel")
+                yield Button("Klaar (Esc)", id="done", variant="primary")
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        error = self.query_one(".error", Static)
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        self._warned = False
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.save)
+
+    def _read(self) -> tuple[Action, str]:
+        """The action as typed, and what is still wrong with it ('' when nothing)."""
         description = self.query_one("#description", Input).value.strip()
         owner = self.query_one("#owner", Input).value.strip()
+        problem = ""
         try:
-            if not description:
-                raise InvalidInput("Beschrijf de actie: wat gaat er gebeuren?")
-            if not owner:
-                raise InvalidInput("Vul in wie de actie uitvoert.")
             due = parse_date(self.query_one("#due", Input).value)
-        except InvalidInput as problem:
-            error.update(str(problem))
-            return
-        self.dismiss(
-            Action(
-                description,
-                owner,
-                due,
-                Priority(str(self.query_one("#priority", Select).value)),
-                Phase(str(self.query_one("#phase", Select).value)),
-                self.action_item.id,
-            )
+        except InvalidInput as error:
+            due, problem = self.action_item.due, f"{error} De datum is niet opgeslagen."
+        if not owner and not problem:
+            problem = "Vul nog in wie de actie uitvoert."
+        if not description:
+            problem = "Beschrijf de actie: wat gaat er gebeuren?"
+        action = Action(
+            description,
+            owner,
+            due,
+            Priority(str(self.query_one("#priority", Select).value)),
+            Phase(str(self.query_one("#phase", Select).value)),
+            self.action_item.id,
         )
+        return action, problem
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def save(self) -> bool:
+        """Store what can be stored; True when nothing is left to fix."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        action, problem = self._read()
+        if action.description and action != self.action_item:
+            try:
+                self.action_item = self._save(action)
+            except Exception as error:  # storage errors carry a Dutch message
+                problem = f"Opslaan lukte niet: {error}. Je tekst blijft staan."
+        self._problem = problem
+        status = self.query_one(".status", Static)
+        if problem:
+            status.update(problem)
+        elif self.action_item.id is not None:
+            status.update("Opgeslagen.")
+        status.set_class(bool(problem), "error")
+        return not problem
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#done")
+    def action_done(self) -> None:
+        nothing_typed = self.action_item.id is None and not self._read()[0].description
+        if self.save() or nothing_typed or self._warned:
+            self.dismiss(self.action_item if self.action_item.id is not None else None)
+            return
+        self._warned = True
+        self.notify(
+            "Verbeter het, of druk nog eens op Esc om het zo te laten.",
+            title=self._problem,
+            severity="warning",
+        )

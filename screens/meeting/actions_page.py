@@ -89,22 +89,25 @@ class ActionsPage(Vertical):
         case = self.context.repo.get_case(self.meeting.case_id)
         return [p.name for p in self.meeting.participants] + [p.organisation for p in case.partners]
 
+    def _store(self, action: Action) -> Action:
+        assert self.meeting.id is not None
+        stored = self.context.repo.save_action(self.meeting.id, action)
+        ids = [a.id for a in self.meeting.actions]
+        if stored.id in ids:
+            self.meeting.actions[ids.index(stored.id)] = stored
+        else:
+            self.meeting.actions.append(stored)
+        return stored
+
     def _edit(self, action: Action) -> None:
-        def saved(result: Action | None) -> None:
-            if result is None or self.meeting.id is None:
-                return
-            stored = self.context.repo.save_action(self.meeting.id, result)
-            ids = [a.id for a in self.meeting.actions]
-            if stored.id in ids:
-                self.meeting.actions[ids.index(stored.id)] = stored
-            else:
-                self.meeting.actions.append(stored)
+        def closed(result: Action | None) -> None:
             self._fill()
             table = self.query_one(ActionTable)
-            table.move_cursor(row=[a.id for a in self.meeting.actions].index(stored.id))
+            if result is not None:
+                table.move_cursor(row=[a.id for a in self.meeting.actions].index(result.id))
             table.focus()
 
-        self.app.push_screen(ActionDialog(action, self._owners()), saved)
+        self.app.push_screen(ActionDialog(action, self._owners(), self._store), closed)
 
     @on(Requested)
     def _requested(self, event: Requested) -> None:

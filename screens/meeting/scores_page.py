@@ -16,6 +16,7 @@ from screens.context import AppContext
 from screens.widgets.prompt import PromptDialog
 
 SAVE_DELAY = 0.25
+RETRY_DELAY = 2.0
 
 
 class ScoreRow(Vertical):
@@ -70,9 +71,21 @@ class ScoreRow(Vertical):
         except InvalidInput:
             value = self.score.score
         updated = replace(self.score, score=value, higher=self._higher_text)
-        if updated != self.score:
+        if updated == self.score:
+            return
+        try:
             self.context.repo.save_score(updated)
-            self.score = updated
+        except Exception as error:  # storage errors carry a Dutch message
+            self.notify(
+                f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
+                "probeert het opnieuw.",
+                title="Niet opgeslagen",
+                severity="error",
+            )
+            if self.is_mounted:
+                self._timer = self.set_timer(RETRY_DELAY, self.flush)
+            return
+        self.score = updated
 
     def on_unmount(self) -> None:
         self.flush()
