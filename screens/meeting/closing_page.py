@@ -68,7 +68,7 @@ class ClosingPage(VerticalScroll):
         yield Static("", id="result")
 
     def focus_main(self) -> None:
-        self.query_one("#summary", AnswerEditor).focus()
+        self.query_one("#summary", AnswerEditor).focus(scroll_visible=False)
 
     @on(Input.Changed, "#next-meeting")
     def _next_meeting(self, event: Input.Changed) -> None:
@@ -78,10 +78,14 @@ class ClosingPage(VerticalScroll):
         except InvalidInput as problem:
             error.update(f"{problem} De datum is nog niet opgeslagen.")
             return
-        error.update("")
         if when != self.meeting.next_meeting and self.meeting.id is not None:
-            self.context.repo.set_next_meeting(self.meeting.id, when)
+            try:
+                self.context.repo.set_next_meeting(self.meeting.id, when)
+            except Exception as problem:  # storage errors carry a Dutch message
+                error.update(f"Opslaan lukte niet: {problem}. Typ de datum straks nog eens.")
+                return
             self.meeting.next_meeting = when
+        error.update("")
 
     @on(Button.Pressed, "#close-meeting")
     def _close(self) -> None:

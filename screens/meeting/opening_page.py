@@ -66,7 +66,7 @@ class OpeningPage(VerticalScroll):
             table.add_row(p.name, p.role, p.attendance.value, key=str(p.id))
 
     def focus_main(self) -> None:
-        self.query_one(ParticipantTable).focus()
+        self.query_one(ParticipantTable).focus(scroll_visible=False)
 
     @on(DataTable.RowSelected, "#participants")
     def _toggle(self, event: DataTable.RowSelected) -> None:

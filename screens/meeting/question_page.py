@@ -46,4 +46,4 @@ class QuestionPage(Vertical):
         note.display = count > 0
 
     def focus_main(self) -> None:
-        self.query_one(AnswerEditor).focus()
+        self.query_one(AnswerEditor).focus(scroll_visible=False)

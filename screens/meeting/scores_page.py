@@ -113,7 +113,7 @@ class ScoresPage(VerticalScroll):
     def focus_main(self) -> None:
         rows = self.query(".score")
         if rows:
-            rows.first().focus()
+            rows.first().focus(scroll_visible=False)
 
     @on(Button.Pressed, "#add-perspective")
     def _add(self) -> None:
