@@ -1,14 +1,34 @@
-"""Turning a meeting into a file on disk, shared by the meeting screen and the command line."""
+"""Turning a meeting into a document on disk, shared by the screens and the command line."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from exports.files import minutes_filename, write_private
+from exports.action_list import render_action_list
+from exports.client_minutes import render_client_minutes
+from exports.files import minutes_filename, slug, write_private
+from exports.html import to_html
 from exports.minutes import render_minutes
+from exports.variants import Variant, reader_for
 from leidraad.domain import Case, Meeting
 from leidraad.flow import MeetingFlow
 from leidraad.guide import Guide
+
+
+class Format(StrEnum):
+    MD = "md"
+    HTML = "html"
+
+
+@dataclass(frozen=True)
+class DocumentRequest:
+    """Which version of a meeting's minutes, for whom, in which format."""
+
+    variant: Variant = Variant.VOLLEDIG
+    partner: str = ""
+    format: Format = Format.MD
 
 
 def question_order(guide: Guide, meeting: Meeting) -> list[str]:
@@ -16,11 +36,55 @@ def question_order(guide: Guide, meeting: Meeting) -> list[str]:
     return [question.id for _, question in flow.questions()]
 
 
-def save_minutes(
-    case: Case, meeting: Meeting, guide: Guide, folder: Path, target: Path | None = None
-) -> Path:
-    """Write the minutes; without a target they go to the minutes folder under a stable name."""
+def render_markdown(case: Case, meeting: Meeting, guide: Guide, request: DocumentRequest) -> str:
+    """The markdown of one version; the same input always gives the same bytes."""
+    reader = reader_for(request.variant, request.partner)
+    if request.variant is Variant.CLIENT:
+        return render_client_minutes(case, meeting)
+    if request.variant is Variant.ACTIES:
+        return render_action_list(case, meeting)
     worry_order = [q.id for q in guide.worry.questions] if guide.worry else []
-    text = render_minutes(case, meeting, question_order(guide, meeting), worry_order)
-    path = target or folder / minutes_filename(case.alias, meeting.number, meeting.held_on)
-    return write_private(path, text)
+    return render_minutes(case, meeting, question_order(guide, meeting), worry_order, reader)
+
+
+def render_document(case: Case, meeting: Meeting, guide: Guide, request: DocumentRequest) -> str:
+    text = render_markdown(case, meeting, guide, request)
+    if request.format is Format.HTML:
+        title = f"{case.alias}: overleg {meeting.number} ({request.variant.label})"
+        return to_html(text, title)
+    return text
+
+
+def document_filename(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
+    variant = "" if request.variant is Variant.VOLLEDIG else request.variant.value
+    if request.variant is Variant.PARTNER:
+        variant = f"voor-{slug(request.partner)}"
+    return minutes_filename(
+        case.alias, meeting.number, meeting.held_on, variant, request.format.value
+    )
+
+
+def save_document(
+    case: Case,
+    meeting: Meeting,
+    guide: Guide,
+    request: DocumentRequest,
+    path: Path,
+    overwrite: bool = False,
+) -> Path:
+    """Write one version; an existing file is only replaced when asked (FileExistsError)."""
+    return write_private(path, render_document(case, meeting, guide, request), overwrite)
+
+
+def save_minutes(
+    case: Case,
+    meeting: Meeting,
+    guide: Guide,
+    folder: Path,
+    target: Path | None = None,
+    overwrite: bool = False,
+) -> Path:
+    """The full minutes as markdown, by default in the minutes folder under a stable name."""
+    request = DocumentRequest()
+    path = target or folder / document_filename(case, meeting, request)
+    return save_document(case, meeting, guide, request, path, overwrite)

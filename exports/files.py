@@ -17,12 +17,19 @@ def slug(text: str) -> str:
     return cleaned or "casus"
 
 
-def minutes_filename(alias: str, number: int, held_on: date) -> str:
-    return f"{slug(alias)}-overleg-{number}-{held_on.isoformat()}.md"
+def minutes_filename(
+    alias: str, number: int, held_on: date, variant: str = "", extension: str = "md"
+) -> str:
+    suffix = f"-{slug(variant)}" if variant else ""
+    return f"{slug(alias)}-overleg-{number}-{held_on.isoformat()}{suffix}.{extension}"
 
 
-def write_private(path: Path, text: str) -> Path:
-    """Write via a temporary file and a rename, readable by the user only."""
+def write_private(path: Path, text: str, overwrite: bool = True) -> Path:
+    """Write via a temporary file and a rename, readable by the user only.
+
+    Without `overwrite` an existing file is never replaced, not even by a race:
+    the finished file is linked into place, which fails if the name is taken.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:
@@ -31,7 +38,11 @@ def write_private(path: Path, text: str) -> Path:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # raises FileExistsError when the name is taken
+            os.unlink(temporary)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

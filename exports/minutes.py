@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exports import markdown as md
+from exports.variants import visible_meeting
+from leidraad.audience import ALL_PARTNERS, Reader, ReaderKind, Restriction
 from leidraad.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
     SUMMARY_ID,
+    Action,
     Answer,
     Case,
     Meeting,
@@ -23,28 +26,52 @@ _FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
 _QUESTION_PARTS = (Part.CLIENTSTEM, Part.BEELDVORMING, Part.OORDEELSVORMING, Part.BESLUITVORMING)
 
 
-def render_minutes(
-    case: Case, meeting: Meeting, order: Sequence[str] = (), worry_order: Sequence[str] = ()
-) -> str:
-    """Markdown minutes; `order` lists question ids as walked, `worry_order` the worry questions."""
-    out: list[str] = [f"# Verslag casuïstiekbespreking: {md.inline(case.alias)}", ""]
+SENSITIVE = (
+    "*Vertrouwelijk: dit document bevat bijzondere persoonsgegevens. "
+    "Deel het alleen met wie het mag lezen.*"
+)
+
+
+def header(title: str, case: Case, meeting: Meeting, version: str, reader: Reader) -> list[str]:
+    """What every export starts with: whose meeting, which version, for whom, and a warning."""
     status = "afgesloten" if meeting.status is MeetingStatus.AFGESLOTEN else "nog niet afgesloten"
     facts = [
+        ("Casus", case.alias),
         ("Datum", format_date(meeting.held_on)),
         ("Overleg", f"{meeting.number} ({status})"),
         ("Fase", f"{meeting.phase.number}. {meeting.phase.label}"),
         ("Vragenset", meeting.questionset),
         ("Regie", case.regie),
+        ("Versie", version),
+        ("Voor", reader.label),
     ]
+    out = [f"# {md.inline(title)}", ""]
     out += [f"- **{label}:** {md.inline(value)}" for label, value in facts if value]
-    out += [
-        "",
-        "*Vertrouwelijk: dit verslag bevat bijzondere persoonsgegevens. "
-        "Deel het alleen met wie het mag lezen.*",
-        "",
-        "## Aanwezigen",
-        "",
-    ]
+    return [*out, "", SENSITIVE, ""]
+
+
+def marking(restriction: Restriction) -> str:
+    """A visible note on an item that may not be passed on to everyone."""
+    return f" *({restriction.label})*" if restriction.is_restricted else ""
+
+
+def render_minutes(
+    case: Case,
+    meeting: Meeting,
+    order: Sequence[str] = (),
+    worry_order: Sequence[str] = (),
+    reader: Reader = ALL_PARTNERS,
+) -> str:
+    """Markdown minutes for partners; `order` lists question ids as walked.
+
+    Only what `reader` may read is rendered; restricted items that remain say so.
+    """
+    meeting = visible_meeting(meeting, reader)
+    version = (
+        f"versie voor {reader.partner}" if reader.kind is ReaderKind.PARTNER else "volledig verslag"
+    )
+    out = header(f"Verslag casuïstiekbespreking: {case.alias}", case, meeting, version, reader)
+    out += ["## Aanwezigen", ""]
     if meeting.participants:
         rows = [[p.name, p.role, p.attendance.value] for p in meeting.participants]
         out += [md.table(["Naam", "Rol of organisatie", "Aanwezig"], rows), ""]
@@ -65,14 +92,7 @@ def render_minutes(
             out += _worry_block(meeting, answer.question_id, worry_order)
 
     out += [f"## {Part.ACTIEPLAN.label}", ""]
-    if meeting.actions:
-        rows = [
-            [str(i), a.description, a.owner, format_date(a.due), a.priority.value, a.phase.label]
-            for i, a in enumerate(meeting.actions, start=1)
-        ]
-        out += [md.table(["Nr.", "Actie", "Wie", "Wanneer", "Prioriteit", "Fase"], rows), ""]
-    else:
-        out += ["Geen acties afgesproken.", ""]
+    out += action_table(meeting.actions)
 
     out += [f"## {Part.AFSLUITING.label}", ""]
     out += _answer_block("Samenvatting", meeting.answers.get(SUMMARY_ID), level=3)
@@ -82,6 +102,23 @@ def render_minutes(
     next_on = format_date(meeting.next_meeting) or "nog niet gepland"
     out += [f"**Volgend overleg:** {next_on}", ""]
     return "\n".join(out)
+
+
+def action_table(actions: Sequence[Action]) -> list[str]:
+    if not actions:
+        return ["Geen acties afgesproken.", ""]
+    rows = [
+        [
+            str(i),
+            a.description + (f" ({a.restriction.label})" if a.restriction.is_restricted else ""),
+            a.owner or "nog niet bepaald",
+            format_date(a.due),
+            a.priority.value,
+            a.phase.label,
+        ]
+        for i, a in enumerate(actions, start=1)
+    ]
+    return [md.table(["Nr.", "Actie", "Wie", "Wanneer", "Prioriteit", "Fase"], rows), ""]
 
 
 def _worries(meeting: Meeting, origin_id: str, worry_order: Sequence[str]) -> list[Answer]:
@@ -99,7 +136,7 @@ def _worry_block(meeting: Meeting, origin_id: str, worry_order: Sequence[str]) -
         return []
     lines = ["**De zorg concreet gemaakt:**", ""]
     for answer in worries:
-        lines += [f"- *{md.inline(answer.question_text)}*", ""]
+        lines += [f"- *{md.inline(answer.question_text)}*{marking(answer.restriction)}", ""]
         lines += ["  " + line if line else "" for line in md.paragraph(answer.text).split("\n")]
         lines += [""]
     return lines
@@ -124,6 +161,8 @@ def _answer_block(title: str, answer: Answer | None, level: int, always: bool = 
     lines = [f"{'#' * level} {md.inline(title)}", ""]
     if not answer.text.strip():
         return lines
+    if answer.restriction.is_restricted:
+        lines += [f"*Afgeschermd: {answer.restriction.label}.*", ""]
     if answer.client_words:
         lines += ["*In de eigen woorden van de cliënt:*", "", md.quote(answer.text), ""]
     else:
@@ -137,7 +176,7 @@ def _scores(meeting: Meeting) -> list[str]:
         return ["Geen veiligheidscijfers gegeven.", ""]
     rows = [
         [
-            s.perspective,
+            s.perspective + (f" ({s.restriction.label})" if s.restriction.is_restricted else ""),
             s.voiced_by,
             "" if s.score is None else str(s.score),
             s.higher,

@@ -34,7 +34,13 @@ class LeidraadApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.context))
         for problem in self.context.guide.problems:
-            self.notify(problem, title="Vragenset overgeslagen", severity="warning", timeout=20)
+            self.notify(
+                problem,
+                title="Vragenset overgeslagen",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Dutch commands for the palette (Ctrl+P): the screen's main actions first."""

@@ -80,21 +80,56 @@ def _run_app(context: Context) -> None:
     app.run()
 
 
+VARIANTS = ("volledig", "client", "acties", "partner")
+
+
 @main.command()
 @click.argument("case")
 @click.option(
     "--meeting", "number", type=int, help="Nummer van het overleg (standaard: het laatste)."
 )
+@click.option(
+    "--variant",
+    type=click.Choice(VARIANTS),
+    default="volledig",
+    show_default=True,
+    help="Welke versie: volledig, client (gewone taal), acties (alleen de actielijst) "
+    "of partner (met --partner).",
+)
+@click.option("--partner", default="", help="Voor welke partner (bij --variant partner).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="markdown of html (om af te drukken of als PDF te bewaren).",
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="Bestand om naar te schrijven.")
 @click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
 @click.pass_obj
 def export(
-    context: Context, case: str, number: int | None, out: str | None, overschrijven: bool
+    context: Context,
+    case: str,
+    number: int | None,
+    variant: str,
+    partner: str,
+    fmt: str,
+    out: str | None,
+    overschrijven: bool,
 ) -> None:
-    """Schrijf het verslag van een overleg als markdown. CASE is het nummer of de naam."""
-    from exports.documents import save_minutes
+    """Schrijf het verslag van een overleg. CASE is het nummer of de naam van de casus."""
+    from exports.documents import DocumentRequest, Format, document_filename, save_document
+    from exports.variants import UnknownPartner, Variant, reader_for
     from storage.repository import NotFound
 
+    request = DocumentRequest(Variant(variant), partner, Format(fmt))
+    try:
+        reader_for(request.variant, request.partner)
+    except UnknownPartner as error:
+        _fail(str(error), code=2)
+    if partner and request.variant is not Variant.PARTNER:
+        _fail("--partner hoort bij --variant partner.", code=2)
     repo = _open(context)
     try:
         found = repo.find_case(case)
@@ -103,10 +138,17 @@ def export(
     except NotFound as error:
         _fail(str(error))
         return
-    target = Path(out) if out else None
-    if target is not None and target.exists() and not overschrijven:
+    target = (
+        Path(out) if out else context.paths.minutes_dir / document_filename(found, meeting, request)
+    )
+    try:
+        path = save_document(found, meeting, _guide(context), request, target, overschrijven)
+    except FileExistsError:
         _fail(f"{target} bestaat al. Kies een andere naam of gebruik --overschrijven.")
-    path = save_minutes(found, meeting, _guide(context), context.paths.minutes_dir, target)
+        return
+    except OSError as error:
+        _fail(f"{target} kon niet worden geschreven: {error.strerror}.")
+        return
     click.echo(f"Verslag geschreven: {path}")
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from leidraad.audience import Restriction
+
 
 class Phase(StrEnum):
     """The phase of chain care a family is in (gefaseerde ketenzorg)."""
@@ -168,6 +170,7 @@ class Answer:
     part: str
     text: str = ""
     client_words: bool = False
+    restriction: Restriction = field(default_factory=Restriction)
 
 
 @dataclass
@@ -179,6 +182,7 @@ class SafetyScore:
     score: int | None = None
     higher: str = ""
     id: int | None = None
+    restriction: Restriction = field(default_factory=Restriction)
 
 
 @dataclass
@@ -189,6 +193,7 @@ class Action:
     priority: Priority = Priority.NU
     phase: Phase = Phase.DIRECTE_VEILIGHEID
     id: int | None = None
+    restriction: Restriction = field(default_factory=Restriction)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from leidraad.domain import Case, MeetingStatus, format_date
 from screens.case_form import CaseFormScreen
 from screens.context import AppContext
+from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
 
 
@@ -37,6 +38,7 @@ class CaseScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_meeting", "Nieuw overleg"),
         Binding("b", "edit_case", "Casus bewerken"),
+        Binding("v", "export", "Verslag"),
         Binding("escape", "app.pop_screen", "Terug"),
     ]
 
@@ -95,6 +97,7 @@ class CaseScreen(Screen[None]):
         return [
             ("Nieuw overleg", f"Start een overleg voor {self.case.alias}", self.action_new_meeting),
             ("Casus bewerken", "Gezinsleden, partners, regie en fase", self.action_edit_case),
+            ("Verslag maken", "Een versie van het verslag kiezen en bewaren", self.action_export),
         ]
 
     def action_new_meeting(self) -> None:
@@ -104,6 +107,15 @@ class CaseScreen(Screen[None]):
         )
         assert meeting.id is not None
         self.app.push_screen(MeetingScreen(self.context, meeting.id))
+
+    def action_export(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        if table.row_count == 0:
+            self.notify("Er is nog geen overleg om een verslag van te maken.", severity="warning")
+            return
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        if row_key.value is not None:
+            self.app.push_screen(ExportScreen(self.context, int(row_key.value)))
 
     def action_edit_case(self) -> None:
         self.app.push_screen(CaseFormScreen(self.context, self.case))

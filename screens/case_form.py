@@ -138,7 +138,11 @@ class CaseFormScreen(Screen[Case | None]):
             with Horizontal(id="buttons"):
                 yield Button("Klaar (Ctrl+S)", id="done", variant="primary")
         # Outside the scrolling form, so a problem is seen wherever the cursor is.
-        yield Static("Alles wordt vanzelf opgeslagen zodra de casus een naam heeft.", id="status")
+        yield Static(
+            "Alles wordt vanzelf opgeslagen zodra de casus een naam heeft.",
+            id="status",
+            markup=False,
+        )
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -239,4 +243,5 @@ class CaseFormScreen(Screen[Case | None]):
             title=self._problem or "Nog niet opgeslagen",
             severity="error",
             timeout=10,
+            markup=False,
         )

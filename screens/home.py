@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,7 +58,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         for case in cases:
             table.add_row(
-                case.alias,
+                Text(case.alias),
                 f"{case.phase.number}. {case.phase.label}",
                 format_date(case.last_meeting) or "nog geen",
                 str(case.open_actions),
@@ -66,7 +68,7 @@ class HomeScreen(Screen[None]):
         if cases:
             empty.update("")
         elif search.strip():
-            empty.update(f"Geen casus gevonden met '{search.strip()}'.")
+            empty.update(f"Geen casus gevonden met '{escape(search.strip())}'.")
         else:
             empty.update("Nog geen casussen. Druk op [b]n[/] om een casus aan te maken.")
         empty.display = not cases

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, delete, select
 
+from leidraad.audience import Restriction
 from leidraad.domain import (
     Action,
     Answer,
@@ -243,13 +244,16 @@ class Repository:
                 ],
                 answers={
                     a.question_id: Answer(
-                        a.question_id, a.question_text, a.part, a.text, a.client_words
+                        a.question_id,
+                        a.question_text,
+                        a.part,
+                        a.text,
+                        a.client_words,
+                        Restriction.decode(a.restriction),
                     )
                     for a in answers
                 },
-                scores=[
-                    SafetyScore(c.perspective, c.voiced_by, c.score, c.higher, c.id) for c in scores
-                ],
+                scores=[_score(c) for c in scores],
                 actions=[_action(a) for a in actions],
                 id=row.id,
             )
@@ -305,6 +309,7 @@ class Repository:
             # never change what the minutes say was asked.
             row.text = answer.text
             row.client_words = answer.client_words
+            row.restriction = answer.restriction.encode()
             row.updated_at = utc_now()
             s.add(row)
             s.commit()
@@ -340,6 +345,7 @@ class Repository:
                 raise NotFound("Dit veiligheidscijfer bestaat niet meer.")
             row.perspective, row.voiced_by = score.perspective, score.voiced_by
             row.score, row.higher = score.score, score.higher
+            row.restriction = score.restriction.encode()
             s.commit()
 
     def add_score(self, meeting_id: int, score: SafetyScore) -> SafetyScore:
@@ -352,10 +358,11 @@ class Repository:
                 voiced_by=score.voiced_by,
                 score=score.score,
                 higher=score.higher,
+                restriction=score.restriction.encode(),
             )
             s.add(row)
             s.commit()
-            return SafetyScore(row.perspective, row.voiced_by, row.score, row.higher, row.id)
+            return _score(row)
 
     # --- the action plan -----------------------------------------------------
 
@@ -369,6 +376,7 @@ class Repository:
                 )
             row.description, row.owner, row.due = action.description, action.owner, action.due
             row.priority, row.phase = action.priority.value, action.phase.value
+            row.restriction = action.restriction.encode()
             s.add(row)
             s.commit()
             return _action(row)
@@ -381,5 +389,22 @@ class Repository:
 
 def _action(row: ActionRow) -> Action:
     return Action(
-        row.description, row.owner, row.due, Priority(row.priority), Phase(row.phase), row.id
+        row.description,
+        row.owner,
+        row.due,
+        Priority(row.priority),
+        Phase(row.phase),
+        row.id,
+        Restriction.decode(row.restriction),
+    )
+
+
+def _score(row: ScoreRow) -> SafetyScore:
+    return SafetyScore(
+        row.perspective,
+        row.voiced_by,
+        row.score,
+        row.higher,
+        row.id,
+        Restriction.decode(row.restriction),
     )

@@ -81,6 +81,7 @@ class AnswerRow(SQLModel, table=True):
     part: str
     text: str = ""
     client_words: bool = False
+    restriction: str = ""
     updated_at: datetime = Field(default_factory=utc_now)
 
 
@@ -93,6 +94,7 @@ class ScoreRow(SQLModel, table=True):
     voiced_by: str = ""
     score: int | None = None
     higher: str = ""
+    restriction: str = ""
 
 
 class ActionRow(SQLModel, table=True):
@@ -106,3 +108,4 @@ class ActionRow(SQLModel, table=True):
     priority: str = "nu"
     phase: str
     status: str = "open"
+    restriction: str = ""

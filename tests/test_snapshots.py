@@ -13,6 +13,13 @@ from tests.conftest import family_case
 from tests.helpers import make_app
 
 
+async def steady(pilot: Pilot[None]) -> None:
+    """Stop cursors blinking, so a snapshot never catches one half-way."""
+    for widget in pilot.app.screen.query("TextArea, Input"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
 def fill(repo: Repository) -> int:
     case = repo.save_case(family_case())
     other = family_case()
@@ -44,6 +51,7 @@ def test_meeting_screen_on_a_question(snap_compare, paths: Paths, repo: Reposito
     async def to_beeldvorming(pilot: Pilot[None]) -> None:
         await pilot.press("down", "enter", "enter", "ctrl+n", "ctrl+n")
         await pilot.pause()
+        await steady(pilot)
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=to_beeldvorming)
 
@@ -54,5 +62,6 @@ def test_meeting_screen_scores(snap_compare, paths: Paths, repo: Repository) -> 
     async def to_scores(pilot: Pilot[None]) -> None:
         await pilot.press("down", "enter", "enter", "ctrl+n")
         await pilot.pause()
+        await steady(pilot)
 
     assert snap_compare(make_app(paths, repo), terminal_size=(100, 30), run_before=to_scores)

@@ -13,6 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static
 
+from leidraad.audience import Restriction
 from leidraad.domain import (
     DATE_FORMAT_HINT,
     Action,
@@ -36,10 +37,18 @@ class ActionDialog(ModalScreen[Action | None]):
     ]
 
     def __init__(
-        self, action: Action, owners: Sequence[str], save: Callable[[Action], Action]
+        self,
+        action: Action,
+        owners: Sequence[str],
+        save: Callable[[Action], Action],
+        partners: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.action_item = action
+        self.readers = [Restriction(), Restriction.professionals()]
+        self.readers += [Restriction.only_for(p) for p in dict.fromkeys(partners) if p.strip()]
+        if action.restriction not in self.readers:
+            self.readers.append(action.restriction)
         self.owners = list(dict.fromkeys(o for o in owners if o))
         self._save = save
         self._timer: Timer | None = None
@@ -78,8 +87,18 @@ class ActionDialog(ModalScreen[Action | None]):
                         allow_blank=False,
                         id="phase",
                     )
+                with Vertical():
+                    yield Label("Wie mag het lezen?")
+                    yield Select(
+                        [(r.label, i) for i, r in enumerate(self.readers)],
+                        value=self.readers.index(action.restriction),
+                        allow_blank=False,
+                        id="readers",
+                    )
             yield Static(
-                "Wordt vanzelf opgeslagen zodra de actie een beschrijving heeft.", classes="status"
+                "Wordt vanzelf opgeslagen zodra de actie een beschrijving heeft.",
+                classes="status",
+                markup=False,
             )
             with Horizontal(classes="buttons"):
                 yield Button("Klaar (Esc)", id="done", variant="primary")
@@ -112,6 +131,7 @@ class ActionDialog(ModalScreen[Action | None]):
             Priority(str(self.query_one("#priority", Select).value)),
             Phase(str(self.query_one("#phase", Select).value)),
             self.action_item.id,
+            self.readers[int(str(self.query_one("#readers", Select).value))],
         )
         return action, problem
 
@@ -147,4 +167,5 @@ class ActionDialog(ModalScreen[Action | None]):
             "Verbeter het, of druk nog eens op Esc om het zo te laten.",
             title=self._problem,
             severity="warning",
+            markup=False,
         )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +13,14 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, DataTable, Static
 
+from leidraad.audience import Restriction
 from leidraad.domain import Action, Meeting, format_date
 from screens.context import AppContext
 from screens.meeting.action_dialog import ActionDialog
 from screens.widgets.prompt import ConfirmDialog
 
 
-class ActionTable(DataTable[str]):
+class ActionTable(DataTable[str | Text]):
     BINDINGS = [
         Binding("a", "add", "Actie toevoegen", show=False),
         Binding("delete,x", "remove", "Actie weghalen", show=False),
@@ -65,8 +69,11 @@ class ActionsPage(Vertical):
         for i, a in enumerate(self.meeting.actions, start=1):
             table.add_row(
                 str(i),
-                a.description,
-                a.owner,
+                Text(
+                    a.description
+                    + (f" ({a.restriction.label})" if a.restriction.is_restricted else "")
+                ),
+                Text(a.owner or "nog niet bepaald"),
                 format_date(a.due) or "-",
                 a.priority.value,
                 a.phase.short,
@@ -78,6 +85,17 @@ class ActionsPage(Vertical):
 
     def focus_main(self) -> None:
         self.query_one(ActionTable).focus()
+
+    def selected_action(self) -> Action | None:
+        return self._selected()
+
+    def set_restriction(self, action: Action, restriction: Restriction) -> None:
+        try:
+            self._store(replace(action, restriction=restriction))
+        except Exception as error:  # storage errors carry a Dutch message
+            self.notify(f"Opslaan lukte niet: {error}", severity="error", markup=False)
+            return
+        self._fill()
 
     def _selected(self) -> Action | None:
         table = self.query_one(ActionTable)
@@ -107,7 +125,9 @@ class ActionsPage(Vertical):
                 table.move_cursor(row=[a.id for a in self.meeting.actions].index(result.id))
             table.focus()
 
-        self.app.push_screen(ActionDialog(action, self._owners(), self._store), closed)
+        case = self.context.repo.get_case(self.meeting.case_id)
+        partners = [p.organisation for p in case.partners]
+        self.app.push_screen(ActionDialog(action, self._owners(), self._store, partners), closed)
 
     @on(Requested)
     def _requested(self, event: Requested) -> None:

@@ -57,7 +57,7 @@ class ClosingPage(VerticalScroll):
         )
         yield Label(f"Volgend overleg ({DATE_FORMAT_HINT})")
         yield Input(format_date(self.meeting.next_meeting), id="next-meeting")
-        yield Static("", classes="error", id="next-error")
+        yield Static("", classes="error", id="next-error", markup=False)
         closed = self.meeting.status is MeetingStatus.AFGESLOTEN
         with Horizontal(classes="buttons"):
             yield Button(

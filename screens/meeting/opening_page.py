@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +18,7 @@ from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.prompt import PromptDialog
 
 
-class ParticipantTable(DataTable[str]):
+class ParticipantTable(DataTable[str | Text]):
     BINDINGS = [
         Binding("space", "toggle_attendance", "Aanwezigheid wisselen", show=False),
         Binding("a", "add", "Deelnemer toevoegen", show=False),
@@ -63,7 +64,7 @@ class OpeningPage(VerticalScroll):
         table.add_column("Rol of organisatie", key="role")
         table.add_column("Aanwezig", key="attendance")
         for p in self.meeting.participants:
-            table.add_row(p.name, p.role, p.attendance.value, key=str(p.id))
+            table.add_row(Text(p.name), Text(p.role), p.attendance.value, key=str(p.id))
 
     def focus_main(self) -> None:
         self.query_one(ParticipantTable).focus(scroll_visible=False)
@@ -90,7 +91,7 @@ class OpeningPage(VerticalScroll):
             )
             self.meeting.participants.append(saved)
             self.query_one(ParticipantTable).add_row(
-                saved.name, saved.role, saved.attendance.value, key=str(saved.id)
+                Text(saved.name), Text(saved.role), saved.attendance.value, key=str(saved.id)
             )
 
         self.app.push_screen(

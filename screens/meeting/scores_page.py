@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Button, Input, Static
 
+from leidraad.audience import Restriction
 from leidraad.domain import InvalidInput, Meeting, SafetyScore, parse_score
 from screens.context import AppContext
 from screens.widgets.prompt import PromptDialog
@@ -31,16 +32,32 @@ class ScoreRow(Vertical):
         self._higher_text = score.higher
 
     def compose(self) -> ComposeResult:
-        who = escape(self.score.perspective)
-        if self.score.voiced_by:
-            who += f" [dim](verwoord door {escape(self.score.voiced_by)})[/]"
-        yield Static(who, classes="perspective")
+        yield Static(self._who(), classes="perspective")
         with Horizontal():
             yield Input(self._score_text, placeholder="0-10", classes="score", max_length=4)
             yield Input(
                 self.score.higher, placeholder="Wat maakt het één punt hoger?", classes="higher"
             )
-        yield Static("", classes="error")
+        yield Static("", classes="error", markup=False)
+
+    def _who(self) -> str:
+        who = escape(self.score.perspective)
+        if self.score.voiced_by:
+            who += f" [dim](verwoord door {escape(self.score.voiced_by)})[/]"
+        if self.score.restriction.is_restricted:
+            who += f"  [b $warning]afgeschermd: {escape(self.score.restriction.label)}[/]"
+        return who
+
+    def set_restriction(self, restriction: Restriction) -> None:
+        self.flush()
+        updated = replace(self.score, restriction=restriction)
+        try:
+            self.context.repo.save_score(updated)
+        except Exception as error:  # storage errors carry a Dutch message
+            self.notify(f"Opslaan lukte niet: {error}", severity="error", markup=False)
+            return
+        self.score = updated
+        self.query_one(".perspective", Static).update(self._who())
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -81,6 +98,7 @@ class ScoreRow(Vertical):
                 "probeert het opnieuw.",
                 title="Niet opgeslagen",
                 severity="error",
+                markup=False,
             )
             if self.is_mounted:
                 self._timer = self.set_timer(RETRY_DELAY, self.flush)

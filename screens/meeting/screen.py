@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.markup import escape
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,21 +16,25 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exports.documents import save_minutes
+from leidraad.audience import Restriction
 from leidraad.domain import Answer, MeetingStatus, format_date
 from leidraad.flow import MeetingFlow, Part
 from screens.context import AppContext
+from screens.export_screen import ExportScreen
 from screens.meeting.actions_page import ActionsPage
 from screens.meeting.closing_page import ClosingPage
 from screens.meeting.opening_page import OpeningPage
 from screens.meeting.question_page import QuestionPage
-from screens.meeting.scores_page import ScoresPage
+from screens.meeting.scores_page import ScoreRow, ScoresPage
 from screens.meeting.worry_dialog import WorryDialog
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.prompt import ConfirmDialog
+from screens.widgets.restriction_dialog import RestrictionDialog
 
 KEY_HINT = (
     "[b]PgDn[/] volgende vraag\n[b]PgUp[/] vorige vraag\n"
     "[b]Ctrl+N[/] volgend deel\n[b]Ctrl+T[/] vorig deel\n[b]Ctrl+G[/] kies een deel\n"
-    "[b]Ctrl+R[/] zorg concreet"
+    "[b]Ctrl+R[/] zorg concreet\n[b]Ctrl+L[/] afschermen\n[b]Ctrl+E[/] verslag bekijken"
 )
 
 
@@ -44,7 +48,9 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+t", "previous_part", "Vorig deel", show=False, priority=True),
         Binding("ctrl+g", "goto_part", "Naar deel", show=False, priority=True),
         Binding("ctrl+o", "client_words", "Eigen woorden", priority=True),
-        Binding("ctrl+r", "worry", "Zorg concreet", priority=True),
+        Binding("ctrl+r", "worry", "Zorg concreet", show=False, priority=True),
+        Binding("ctrl+l", "restrict", "Afschermen", priority=True),
+        Binding("ctrl+e", "export", "Verslag", show=False, priority=True),
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True),
         Binding("escape", "leave", "Terug"),
     ]
@@ -177,6 +183,17 @@ class MeetingScreen(Screen[None]):
                 self.action_client_words,
             ),
             (
+                "Wie mag dit lezen?",
+                "Afschermen: alleen professionals of alleen voor één partner",
+                self.action_restrict,
+            ),
+            ("Zorg concreet maken", "Bij deze vraag: eerst de zorg concreet", self.action_worry),
+            (
+                "Verslag bekijken en bewaren",
+                "Kies de versie: volledig, cliënt, acties of per partner",
+                self.action_export,
+            ),
+            (
                 "Overleg afsluiten",
                 "Naar de afsluiting: samenvatting en verslag",
                 go(Part.AFSLUITING),
@@ -190,14 +207,17 @@ class MeetingScreen(Screen[None]):
             found = self._page(self.position).query(AnswerEditor)
             editor = found.first() if found else None
         if editor is None:
-            self.notify("Op deze pagina is geen antwoord om te markeren.", severity="warning")
+            self.notify(
+                "Op deze pagina is geen antwoord om te markeren.", severity="warning", markup=False
+            )
             return
         editor.toggle_client_words()
         marked = editor.answer.client_words
         self.notify(
             "Gemarkeerd als eigen woorden van de cliënt."
             if marked
-            else "Markering 'eigen woorden' weggehaald."
+            else "Markering 'eigen woorden' weggehaald.",
+            markup=False,
         )
 
     def action_worry(self) -> None:
@@ -205,7 +225,9 @@ class MeetingScreen(Screen[None]):
         page = self._page(self.position)
         if worry is None or not isinstance(page, QuestionPage):
             self.notify(
-                "Ga eerst naar een vraag: de zorg wordt bij die vraag bewaard.", severity="warning"
+                "Ga eerst naar een vraag: de zorg wordt bij die vraag bewaard.",
+                severity="warning",
+                markup=False,
             )
             return
         editor = page.query_one(AnswerEditor)
@@ -221,9 +243,59 @@ class MeetingScreen(Screen[None]):
             WorryDialog(worry, editor.answer, self.meeting, self.save_answer), back
         )
 
+    def _restrict_target(self) -> tuple[str, Restriction, Callable[[Restriction], None]] | None:
+        """The item under the cursor that a marking would apply to, if there is one."""
+        focused = self.focused
+        row = (
+            next((a for a in focused.ancestors if isinstance(a, ScoreRow)), None)
+            if focused
+            else None
+        )
+        if row is not None:
+            return f"Cijfer van {row.score.perspective}", row.score.restriction, row.set_restriction
+        page = self._page(self.position)
+        if isinstance(page, ActionsPage):
+            action = page.selected_action()
+            if action is None:
+                return None
+            return (
+                f"Actie: {action.description}",
+                action.restriction,
+                lambda r: page.set_restriction(action, r),
+            )
+        editor = focused if isinstance(focused, AnswerEditor) else None
+        if editor is None:
+            found = page.query(AnswerEditor)
+            editor = found.first() if found else None
+        if editor is None:
+            return None
+        return editor.answer.question_text, editor.answer.restriction, editor.set_restriction
+
+    def action_restrict(self) -> None:
+        target = self._restrict_target()
+        if target is None:
+            self.notify("Ga eerst naar een antwoord, cijfer of actie.", severity="warning")
+            return
+        what, current, apply = target
+
+        def chosen(restriction: Restriction | None) -> None:
+            if restriction is not None:
+                apply(restriction)
+                self.notify(f"Wie mag dit lezen: {restriction.label}.", markup=False)
+
+        partners = [p.organisation for p in self.case.partners]
+        self.app.push_screen(RestrictionDialog(what, current, partners), chosen)
+
+    def action_export(self) -> None:
+        self.flush()
+        assert self.meeting.id is not None
+        self.app.push_screen(ExportScreen(self.context, self.meeting.id))
+
     def action_save(self) -> None:
         self.flush()
-        self.notify("Alles is opgeslagen. (Leidraad slaat ook vanzelf op terwijl je typt.)")
+        self.notify(
+            "Alles is opgeslagen. (Leidraad slaat ook vanzelf op terwijl je typt.)", markup=False
+        )
 
     def action_leave(self) -> None:
         self.flush()
@@ -235,23 +307,49 @@ class MeetingScreen(Screen[None]):
     # --- closing -------------------------------------------------------------
 
     @on(ClosingPage.CloseRequested)
-    def _close_meeting(self) -> None:
+    def _close_requested(self) -> None:
+        self._close_meeting()
+
+    @work(exclusive=True, group="close")
+    async def _close_meeting(self) -> None:
         self.flush()
         assert self.meeting.id is not None
         repo = self.context.repo
-        repo.close_meeting(self.meeting.id)
-        self.meeting = repo.get_meeting(self.meeting.id)
         try:
-            path = save_minutes(
-                self.case, self.meeting, self.context.guide, self.context.minutes_dir
-            )
+            repo.close_meeting(self.meeting.id)
+            self.meeting = repo.get_meeting(self.meeting.id)
+        except Exception as error:  # storage errors carry a Dutch message
+            self.notify(f"Afsluiten lukte niet: {error}", severity="error", markup=False)
+            return
+        self.query_one("#meta", Static).update(self._meta())
+        guide, folder = self.context.guide, self.context.minutes_dir
+        try:
+            try:
+                path = save_minutes(self.case, self.meeting, guide, folder)
+            except FileExistsError as existing:
+                replace = await self.app.push_screen_wait(
+                    ConfirmDialog(
+                        f"Er is al een verslag van dit overleg:\n{escape(str(existing.filename))}"
+                        "\n\nWil je het vervangen door de nieuwe versie?",
+                        yes="Vervangen",
+                    )
+                )
+                if not replace:
+                    self.query_one(ClosingPage).show_result(
+                        "Het bestaande verslag is niet aangeraakt. Met Ctrl+E kun je een "
+                        "versie onder een andere naam bewaren."
+                    )
+                    return
+                path = save_minutes(self.case, self.meeting, guide, folder, overwrite=True)
         except OSError as error:
             self.notify(
                 f"Het verslag kon niet worden geschreven: {error.strerror}. "
                 "Het overleg zelf is opgeslagen.",
                 severity="error",
+                markup=False,
             )
             return
-        self.query_one("#meta", Static).update(self._meta())
         self.query_one(ClosingPage).show_result(f"Verslag opgeslagen in:\n{path}")
-        self.notify(f"Verslag opgeslagen: {path}", title="Overleg afgesloten", timeout=10)
+        self.notify(
+            f"Verslag opgeslagen: {path}", title="Overleg afgesloten", timeout=10, markup=False
+        )

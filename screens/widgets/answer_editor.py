@@ -8,6 +8,7 @@ from dataclasses import replace
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from leidraad.audience import Restriction
 from leidraad.domain import Answer
 
 SAVE_DELAY = 0.25  # seconds of quiet typing before the text is written
@@ -27,7 +28,7 @@ class AnswerEditor(TextArea):
         self._dirty = False
         self._failed = False
         self.border_title = "Antwoord"
-        self._show_client_words()
+        self._show_marks()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self.text == self.answer.text:
@@ -55,25 +56,37 @@ class AnswerEditor(TextArea):
                     title="Niet opgeslagen",
                     severity="error",
                     timeout=10,
+                    markup=False,
                 )
             self._failed = True
             if self.is_mounted:
                 self._schedule(RETRY_DELAY)
             return False
         if self._failed:
-            self.notify("Je tekst is alsnog opgeslagen.", title="Opgeslagen")
+            self.notify("Je tekst is alsnog opgeslagen.", title="Opgeslagen", markup=False)
         self.answer, self._dirty, self._failed = answer, False, False
         return True
 
     def toggle_client_words(self) -> None:
-        self.answer = replace(self.answer, client_words=not self.answer.client_words)
+        self._mark(replace(self.answer, client_words=not self.answer.client_words))
+
+    def set_restriction(self, restriction: Restriction) -> None:
+        self._mark(replace(self.answer, restriction=restriction))
+
+    def _mark(self, answer: Answer) -> None:
+        # Keep what is typed: the marking is saved together with the current text.
+        self.answer = answer
         self._dirty = True
-        self._show_client_words()
+        self._show_marks()
         self.flush()
 
-    def _show_client_words(self) -> None:
-        self.border_subtitle = "eigen woorden van de cliënt" if self.answer.client_words else ""
+    def _show_marks(self) -> None:
+        marks = ["eigen woorden van de cliënt"] if self.answer.client_words else []
+        if self.answer.restriction.is_restricted:
+            marks.append(f"afgeschermd: {self.answer.restriction.label}")
+        self.border_subtitle = " · ".join(marks)
         self.set_class(self.answer.client_words, "client-words")
+        self.set_class(self.answer.restriction.is_restricted, "restricted")
 
     def on_blur(self) -> None:
         self.flush()

@@ -1,0 +1,159 @@
+"""Choosing a version of the minutes, seeing exactly what will be written, and saving it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Markdown, Select, Static
+
+from exports.documents import (
+    DocumentRequest,
+    Format,
+    document_filename,
+    render_markdown,
+    save_document,
+)
+from exports.variants import Variant
+from screens.context import AppContext
+from screens.widgets.prompt import ConfirmDialog
+
+
+class ExportScreen(Screen[None]):
+    CSS_PATH = "export_screen.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Bewaren", priority=True),
+        Binding("escape", "app.pop_screen", "Terug"),
+    ]
+
+    def __init__(self, context: AppContext, meeting_id: int) -> None:
+        super().__init__()
+        self.context = context
+        self.meeting = context.repo.get_meeting(meeting_id)
+        self.case = context.repo.get_case(self.meeting.case_id)
+        self._path_edited = False
+
+    def compose(self) -> ComposeResult:
+        partners = [p.organisation for p in self.case.partners]
+        yield Header()
+        with Horizontal(id="choices"):
+            with Vertical():
+                yield Label("Versie")
+                yield Select(
+                    [(v.label, v.value) for v in Variant],
+                    value=Variant.VOLLEDIG.value,
+                    allow_blank=False,
+                    id="variant",
+                )
+            with Vertical():
+                yield Label("Voor welke partner")
+                yield Select(
+                    [(p, p) for p in dict.fromkeys(partners)],
+                    prompt="kies een partner",
+                    id="partner",
+                    disabled=True,
+                )
+            with Vertical(id="format-box"):
+                yield Label("Bestand")
+                yield Select(
+                    [("markdown (.md)", Format.MD.value), ("HTML om af te drukken", "html")],
+                    value=Format.MD.value,
+                    allow_blank=False,
+                    id="format",
+                )
+        yield Static("", id="about", markup=False)
+        with VerticalScroll(id="preview-box"):
+            yield Markdown("", id="preview")
+        with Horizontal(id="save-row"):
+            yield Input(id="path")
+            yield Button("Bewaren (Ctrl+S)", id="save", variant="primary")
+        yield Static("", id="status", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = f"Verslag: {self.case.alias}, overleg {self.meeting.number}"
+        self.query_one("#preview-box").border_title = "Voorbeeld: precies wat er wordt bewaard"
+        self._update()
+        self.query_one("#variant", Select).focus()
+
+    def request(self) -> DocumentRequest | None:
+        """The chosen version, or None while a partner version has no partner yet."""
+        variant = Variant(str(self.query_one("#variant", Select).value))
+        partner_value = self.query_one("#partner", Select).value
+        partner = partner_value if isinstance(partner_value, str) else ""
+        if variant is Variant.PARTNER and not partner:
+            return None
+        fmt = Format(str(self.query_one("#format", Select).value))
+        return DocumentRequest(variant, partner if variant is Variant.PARTNER else "", fmt)
+
+    @on(Select.Changed)
+    def _choice_changed(self) -> None:
+        self._update()
+
+    @on(Input.Changed, "#path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        if event.input.has_focus:
+            self._path_edited = True
+
+    def _update(self) -> None:
+        variant = Variant(str(self.query_one("#variant", Select).value))
+        partner = self.query_one("#partner", Select)
+        partner.disabled = variant is not Variant.PARTNER
+        about = self.query_one("#about", Static)
+        request = self.request()
+        if request is None:
+            about.update("Kies voor welke partner deze versie is.")
+            self.query_one("#preview", Markdown).update("")
+            return
+        about.update(variant.description)
+        text = render_markdown(self.case, self.meeting, self.context.guide, request)
+        self.query_one("#preview", Markdown).update(text)
+        if not self._path_edited:
+            name = document_filename(self.case, self.meeting, request)
+            self.query_one("#path", Input).value = str(self.context.minutes_dir / name)
+
+    def action_save(self) -> None:
+        request = self.request()
+        status = self.query_one("#status", Static)
+        if request is None:
+            status.update("Kies eerst voor welke partner deze versie is.")
+            return
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            status.update("Vul in waar het bestand moet komen.")
+            return
+        self._save(request, Path(raw).expanduser(), overwrite=False)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @work(exclusive=True, group="save")
+    async def _save(self, request: DocumentRequest, path: Path, overwrite: bool) -> None:
+        status = self.query_one("#status", Static)
+        try:
+            written = save_document(
+                self.case, self.meeting, self.context.guide, request, path, overwrite
+            )
+        except FileExistsError:
+            replace = await self.app.push_screen_wait(
+                ConfirmDialog(
+                    f"{escape(str(path))} bestaat al.\n\nWil je het vervangen door deze versie?",
+                    yes="Vervangen",
+                )
+            )
+            if replace:
+                self._save(request, path, overwrite=True)
+            else:
+                status.update("Niet bewaard: het bestaande bestand is niet aangeraakt.")
+            return
+        except OSError as error:
+            status.update(f"Bewaren lukte niet: {error.strerror or error}. Kies een andere map.")
+            return
+        status.update(f"Bewaard: {written}")
+        self.notify(f"Bewaard: {written}", title="Verslag", markup=False)
