@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, TextArea
 
 from leidraad.domain import PURPOSE_ID, SUMMARY_ID, Attendance, MeetingStatus, Phase
@@ -285,3 +286,24 @@ async def test_making_a_worry_concrete_keeps_it_with_its_question(
     assert block.index("**De zorg concreet gemaakt:**") < block.index("## Oordeelsvorming")
     assert "- *Wat is precies je grootste zorg?*\n\n  Dat vader \\| terugkomt" in block
     assert block.index("grootste zorg") < block.index("Buurvrouw")
+
+
+async def test_typing_straight_after_moving_lands_on_the_new_question(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(family_case())
+    app = make_app(paths, repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "n", "ctrl+n", "ctrl+n")
+        # A fast typist: every key is queued before the screen has redrawn once.
+        driver = app._driver
+        assert driver is not None
+        for key, char in [("E", "E"), ("r", "r"), ("pagedown", None), ("X", "X")]:
+            driver.send_message(events.Key(key, char))
+        for key, char in [("pageup", None), ("Y", "Y")]:
+            driver.send_message(events.Key(key, char))
+        await pilot.pause(0.5)
+    assert case.id is not None
+    answers = repo.meeting_by_number(case.id).answers
+    texts = {k: a.text for k, a in answers.items() if a.text}
+    assert list(texts.values()) == ["ErY", "X"]

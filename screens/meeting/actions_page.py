@@ -8,6 +8,7 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -83,8 +84,8 @@ class ActionsPage(Vertical):
             "" if self.meeting.actions else "Nog geen acties. Druk op a om een actie toe te voegen."
         )
 
-    def focus_main(self) -> None:
-        self.query_one(ActionTable).focus()
+    def main_widget(self) -> Widget:
+        return self.query_one(ActionTable)
 
     def selected_action(self) -> Action | None:
         return self._selected()

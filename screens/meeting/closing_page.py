@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
@@ -67,8 +68,8 @@ class ClosingPage(VerticalScroll):
             )
         yield Static("", id="result")
 
-    def focus_main(self) -> None:
-        self.query_one("#summary", AnswerEditor).focus(scroll_visible=False)
+    def main_widget(self) -> Widget:
+        return self.query_one("#summary", AnswerEditor)
 
     @on(Input.Changed, "#next-meeting")
     def _next_meeting(self, event: Input.Changed) -> None:

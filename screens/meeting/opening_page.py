@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
@@ -66,8 +67,8 @@ class OpeningPage(VerticalScroll):
         for p in self.meeting.participants:
             table.add_row(Text(p.name), Text(p.role), p.attendance.value, key=str(p.id))
 
-    def focus_main(self) -> None:
-        self.query_one(ParticipantTable).focus(scroll_visible=False)
+    def main_widget(self) -> Widget:
+        return self.query_one(ParticipantTable)
 
     @on(DataTable.RowSelected, "#participants")
     def _toggle(self, event: DataTable.RowSelected) -> None:

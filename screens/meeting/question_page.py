@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from rich.markup import escape
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -45,5 +46,5 @@ class QuestionPage(Vertical):
         note.update(f"Zorg concreet gemaakt bij deze vraag ({answers}). Ctrl+R opent ze.")
         note.display = count > 0
 
-    def focus_main(self) -> None:
-        self.query_one(AnswerEditor).focus(scroll_visible=False)
+    def main_widget(self) -> Widget:
+        return self.query_one(AnswerEditor)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Button, Input, Static
@@ -128,10 +129,9 @@ class ScoresPage(VerticalScroll):
                 yield ScoreRow(self.context, score)
         yield Button("+ Perspectief", id="add-perspective")
 
-    def focus_main(self) -> None:
+    def main_widget(self) -> Widget | None:
         rows = self.query(".score")
-        if rows:
-            rows.first().focus(scroll_visible=False)
+        return rows.first() if rows else None
 
     @on(Button.Pressed, "#add-perspective")
     def _add(self) -> None:

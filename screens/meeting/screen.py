@@ -133,9 +133,11 @@ class MeetingScreen(Screen[None]):
         switcher = self.query_one(ContentSwitcher)
         switcher.current = f"step-{position}"
         page = self._page(position)
-        focus_main = getattr(page, "focus_main", None)
-        if focus_main is not None:
-            self.call_after_refresh(focus_main)
+        main_widget = getattr(page, "main_widget", None)
+        target = main_widget() if main_widget is not None else None
+        # Focus at once, not after the next refresh: keys typed right after PgDn
+        # must land on the new page, never in a field of the page just hidden.
+        self.set_focus(target, scroll_visible=False)
 
     def _page(self, position: int) -> Widget:
         return self.query_one(f"#step-{position}")
@@ -237,7 +239,7 @@ class MeetingScreen(Screen[None]):
 
         def back(_: None) -> None:
             page.refresh_worry_note(self.meeting)
-            page.focus_main()
+            self.set_focus(page.main_widget(), scroll_visible=False)
 
         self.app.push_screen(
             WorryDialog(worry, editor.answer, self.meeting, self.save_answer), back

@@ -44,11 +44,14 @@ class RestrictionDialog(ModalScreen[Restriction | None]):
                 return "Iedereen, ook de cliënt"
             if restriction.kind is RestrictionKind.PROFESSIONALS:
                 return "Alleen professionals (niet in de versie voor de cliënt)"
-            return f"Alleen voor {restriction.partner} (alleen in de versie voor deze partner)"
+            return f"Alleen voor {restriction.partner}"
 
         with Vertical():
             yield Static("Wie mag dit lezen?", classes="title")
             yield Static(escape(self.what), classes="help")
+            yield Static(
+                "'Alleen voor' staat alleen in de versie voor die partner.", classes="help"
+            )
             yield OptionList(
                 *(Option(escape(describe(r)), id=str(i)) for i, r in enumerate(self.choices)),
                 id="choices",
