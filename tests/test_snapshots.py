@@ -13,6 +13,13 @@ from tests.conftest import family_case
 from tests.helpers import make_app
 
 
+async def steady_cursors(pilot: Pilot[None]) -> None:
+    """A blinking cursor is on or off depending on timing; keep it on so snapshots never flake."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
 def fill(repo: Repository) -> int:
     case = repo.save_case(family_case())
     other = family_case()
@@ -43,7 +50,7 @@ def test_meeting_screen_on_a_question(snap_compare, paths: Paths, repo: Reposito
 
     async def to_beeldvorming(pilot: Pilot[None]) -> None:
         await pilot.press("down", "enter", "enter", "ctrl+n", "ctrl+n")
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=to_beeldvorming)
 
@@ -53,6 +60,6 @@ def test_meeting_screen_scores(snap_compare, paths: Paths, repo: Repository) -> 
 
     async def to_scores(pilot: Pilot[None]) -> None:
         await pilot.press("down", "enter", "enter", "ctrl+n")
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(make_app(paths, repo), terminal_size=(100, 30), run_before=to_scores)
