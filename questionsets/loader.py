@@ -30,6 +30,7 @@ from questionsets.schema import (
     KINDS,
     QUESTION_LISTS,
     ClientVoiceSetModel,
+    KindModel,
     PhaseSetModel,
     QuestionModel,
     SetModel,
@@ -236,7 +237,7 @@ def _where(document: dict[str, Any], loc: tuple[int | str, ...]) -> str:
 
 
 def _validation_problems(
-    error: ValidationError, document: dict[str, Any], model: type[SetModel], lines: _Lines
+    error: ValidationError, document: dict[str, Any], model: KindModel, lines: _Lines
 ) -> list[Problem]:
     problems: list[Problem] = []
     for item in error.errors(include_url=False):
@@ -300,10 +301,10 @@ def validate_document(path: Path, document: Any, text: str = "") -> SetModel:
     try:
         model = model_type.model_validate(document)
     except ValidationError as error:
-        raise QuestionSetError(
-            path,
-            _validation_problems(error, document, model_type, lines),  # type: ignore[arg-type]
-        ) from None
+        found = _validation_problems(error, document, model_type, lines)
+        # In file order, so the list reads top to bottom; keys that are missing come last.
+        found.sort(key=lambda p: (p.line is None, p.line or 0))
+        raise QuestionSetError(path, found) from None
     assert isinstance(model, PhaseSetModel | ClientVoiceSetModel | WorrySetModel)
     problems = _id_problems(model, lines)
     if problems:
@@ -422,7 +423,7 @@ def load_sets(folders: Iterable[Path]) -> tuple[list[LoadedSet], list[str]]:
     return loaded, problems
 
 
-def _builtin_sets() -> list[LoadedSet]:
+def builtin_sets() -> list[LoadedSet]:
     sets, problems = load_sets([BUILTIN_DIR])
     if problems:
         # The built-in sets ship with the program; a problem there is a bug, not a user error.
@@ -572,7 +573,7 @@ def _summary(item: LoadedSet, slot: Slot, used: bool, note: str) -> SetSummary:
 def load_guide(user_folders: Iterable[Path] = ()) -> Guide:
     """The built-in guide, with an organisation's sets added or put in place by id."""
     user, problems = load_sets(user_folders)
-    guide = resolve(_builtin_sets(), user)
+    guide = resolve(builtin_sets(), user)
     guide.problems[:0] = problems
     return guide
 
@@ -593,6 +594,6 @@ def check_path(path: Path) -> list[str]:
             problems += error.lines()
     # How the valid files would fit with the built-in sets: same-id or clashing question ids.
     if not path.resolve().is_relative_to(BUILTIN_DIR.resolve()):
-        for misfit in _resolve(_builtin_sets(), loaded)[1]:
+        for misfit in _resolve(builtin_sets(), loaded)[1]:
             problems += misfit.lines()
     return problems

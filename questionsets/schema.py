@@ -76,7 +76,8 @@ class WorrySetModel(_SetModel):
 
 
 SetModel = PhaseSetModel | ClientVoiceSetModel | WorrySetModel
-KINDS: dict[str, type[_SetModel]] = {
+KindModel = type[_SetModel]
+KINDS: dict[str, KindModel] = {
     "fase": PhaseSetModel,
     "clientstem": ClientVoiceSetModel,
     "zorg": WorrySetModel,
@@ -101,7 +102,7 @@ _EXAMPLES = {
 }
 
 
-def set_keys(kind: type[_SetModel]) -> set[str]:
+def set_keys(kind: KindModel) -> set[str]:
     return set(kind.model_fields)
 
 
@@ -114,7 +115,7 @@ def _suggest(key: str, allowed: set[str]) -> str:
     return f' (bedoel je "{close[0]}"?)' if close else ""
 
 
-def explain(kind: str, key: str, message: str, model: type[_SetModel], in_question: bool) -> str:
+def explain(kind: str, key: str, message: str, model: KindModel, in_question: bool) -> str:
     """What pydantic complains about, in Dutch, with what to do about it."""
     allowed = question_keys() if in_question else set_keys(model)
     if kind == "extra_forbidden" and in_question and key in set_keys(model):
@@ -164,7 +165,7 @@ def explain(kind: str, key: str, message: str, model: type[_SetModel], in_questi
     return f"ongeldige waarde ({message})"
 
 
-def _kind_name(model: type[_SetModel]) -> str:
+def _kind_name(model: KindModel) -> str:
     return next(name for name, m in KINDS.items() if m is model)
 
 

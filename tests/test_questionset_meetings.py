@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from exports.documents import save_minutes
-from leidraad.domain import Answer, Phase, worry_answer_id
+from leidraad.domain import Answer, Phase, Stage, worry_answer_id
 from leidraad.flow import MeetingFlow, Part
 from leidraad.guide import Question
 from leidraad.paths import Paths
@@ -18,7 +18,7 @@ from screens.meeting.question_page import QuestionPage
 from screens.meeting.screen import MeetingScreen
 from storage.repository import Repository
 from tests.conftest import family_case, small_guide
-from tests.helpers import make_app, screen_text
+from tests.helpers import make_app, notices, screen_text
 
 REGIONAL = """\
 soort = "fase"
@@ -177,3 +177,58 @@ def test_a_question_keeps_its_follow_ups_when_only_its_text_is_frozen() -> None:
     original = next(iter(phase_set.stages.values()))[0]
     assert first == replace(original, text="Oude tekst?")
     assert isinstance(first, Question)
+
+
+WORRY_V2 = """\
+soort = "zorg"
+id = "zorg-concreet"
+titel = "De zorg concreet maken"
+versie = "2"
+gebaseerd_op = "Test"
+
+[[vragen]]
+id = "zc-grootste-zorg"
+tekst = "Wat is je allergrootste zorg, in één zin?"
+"""
+
+
+async def test_worry_answers_keep_their_question_text_after_the_worry_set_changed(
+    tmp_path: Path, paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid (versie 1.1)")
+    assert meeting.id is not None
+    origin = load_guide().for_phase(Phase.DIRECTE_VEILIGHEID).stages[Stage.BEELDVORMING][0]
+    repo.save_answer(meeting.id, Answer(origin.id, origin.text, "beeldvorming", ""))
+    worry_id = worry_answer_id(origin.id, "zc-grootste-zorg")
+    repo.save_answer(
+        meeting.id, Answer(worry_id, "Wat is precies je grootste zorg?", "beeldvorming", "Vader")
+    )
+    folder = tmp_path / "regio"
+    folder.mkdir()
+    (folder / "zorg.toml").write_text(WORRY_V2, encoding="utf-8")
+    app = make_app(paths, repo, [folder])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.push_screen(MeetingScreen(app.context, meeting.id))
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+r")
+        await pilot.pause()
+        shown = screen_text(pilot)
+        assert "Wat is precies je grootste zorg?" in shown
+        assert "allergrootste" not in shown
+
+
+async def test_the_program_starts_with_a_broken_user_set_and_says_why(
+    tmp_path: Path, paths: Paths, repo: Repository
+) -> None:
+    folder = tmp_path / "regio"
+    folder.mkdir()
+    (folder / "kapot.toml").write_text('soort = "fase"\nregoi = "x"\n', encoding="utf-8")
+    app = make_app(paths, repo, [folder])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert "Casussen" in screen_text(pilot)
+        told = notices(pilot)
+        assert f"{folder / 'kapot.toml'} is overgeslagen:" in told
+        assert 'regoi: deze sleutel is onbekend (bedoel je "regio"?)' in told
+    assert app.context.guide.for_phase(Phase.DIRECTE_VEILIGHEID).id == "directe-veiligheid"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Callable
 from pathlib import Path
@@ -15,10 +16,13 @@ from leidraad.domain import Phase
 from questionsets.loader import (
     BUILTIN_DIR,
     MAX_BYTES,
+    LoadedSet,
     QuestionSetError,
+    builtin_sets,
     check_path,
     load_guide,
     parse_set,
+    resolve,
     validate_document,
 )
 from questionsets.schema import KINDS, question_keys
@@ -384,7 +388,7 @@ _STRUCTURES: st.SearchStrategy[Any] = st.recursive(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(
     st.fixed_dictionaries(
         {"soort": st.sampled_from(["fase", "clientstem", "zorg"]) | _SCALARS},
@@ -530,3 +534,53 @@ def test_check_of_a_folder_reports_files_that_parse_but_do_not_fit(tmp_path: Pat
     assert problems[1].startswith(f'{tmp_path / "fout.toml"}: id "herstel"')
     assert check_path(tmp_path / "goed.toml") == []
     assert check_path(tmp_path / "nergens") == [f"{tmp_path / 'nergens'}: bestaat niet"]
+
+
+_BUILTIN = functools.cache(builtin_sets)
+_SET_IDS = ["directe-veiligheid", "herstel", "clientstem", "zorg-concreet", "eigen-a", "eigen-b"]
+_QUESTION_IDS = ["cs-weten", "dv-beeld-zorgen", "zc-nu", "q-1", "q-2"]
+
+
+@st.composite
+def _user_set(draw: st.DrawFn) -> dict[str, Any]:
+    kind = draw(st.sampled_from(["fase", "clientstem", "zorg"]))
+    ids = iter(draw(st.lists(st.sampled_from(_QUESTION_IDS), min_size=3, max_size=3, unique=True)))
+    document: dict[str, Any] = {
+        "soort": kind,
+        "id": draw(st.sampled_from(_SET_IDS)),
+        "titel": "Eigen",
+        "versie": "1",
+        "gebaseerd_op": "Test",
+        "regio": draw(st.sampled_from(["", "ZVH Testregio"])),
+    }
+    if kind == "fase":
+        document["fase"] = draw(st.sampled_from([p.value for p in Phase]))
+        for stage in ("beeldvorming", "oordeelsvorming", "besluitvorming"):
+            document[stage] = [{"id": next(ids), "tekst": "Vraag?"}]
+    else:
+        document["vragen"] = [{"id": next(ids), "tekst": "Vraag?"}]
+    if kind == "clientstem":
+        document["schaalvraag"], document["hogervraag"] = "Cijfer?", "Hoger?"
+    return document
+
+
+@settings(max_examples=100)
+@given(st.lists(_user_set(), max_size=5))
+def test_any_mix_of_user_sets_gives_a_complete_guide_without_clashes(
+    documents: list[dict[str, Any]],
+) -> None:
+    user = [
+        LoadedSet(validate_document(Path(f"{i}.toml"), d), Path(f"{i}.toml"))
+        for i, d in enumerate(documents)
+    ]
+    guide = resolve(_BUILTIN(), user)
+    voice_ids = {q.id for q in guide.client_voice.questions}
+    for phase in Phase:
+        phase_set = guide.for_phase(phase)
+        assert phase_set.phase is phase
+        assert all(phase_set.stages[stage] for stage in phase_set.stages)
+        phase_ids = {q.id for qs in phase_set.stages.values() for q in qs}
+        assert not phase_ids & voice_ids
+    assert guide.worry is not None
+    assert sum(s.used for s in guide.sets) == 5
+    assert all(p.split(" is overgeslagen:")[0].endswith(".toml") for p in guide.problems)
