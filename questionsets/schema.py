@@ -123,6 +123,11 @@ def explain(kind: str, key: str, message: str, model: KindModel, in_question: bo
             "hoort bij de hele set, niet bij een vraag; zet deze regel bovenaan het bestand, "
             "vóór het eerste kopje [[...]]"
         )
+    if kind == "extra_forbidden" and not in_question and key in question_keys():
+        return (
+            "hoort bij een vraag, niet bij de hele set; zet deze regel onder een kopje "
+            "zoals [[beeldvorming]] of [[vragen]], na het id van die vraag"
+        )
     if kind == "extra_forbidden":
         hint = _suggest(key, allowed)
         elsewhere = [name for name, m in KINDS.items() if not in_question and key in m.model_fields]

@@ -139,6 +139,11 @@ MISTAKES: list[tuple[str, Change, str]] = [
         "regio: hoort bij de hele set, niet bij een vraag; zet deze regel bovenaan",
     ),
     (
+        "sleutel van een vraag bovenaan",
+        lambda t: t.replace('regio = "ZVH Testregio"', 'tekst = "Welke zorgen?"'),
+        "regel 7: tekst: hoort bij een vraag, niet bij de hele set; zet deze regel onder een kopje",
+    ),
+    (
         "sleutel van een andere soort",
         lambda t: t.replace('regio = "ZVH Testregio"', 'schaalvraag = "x"'),
         'schaalvraag: deze sleutel hoort niet bij een set met soort = "fase"',
