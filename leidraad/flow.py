@@ -6,10 +6,11 @@ progress line says, is decided here so it can be tested without a terminal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from leidraad.domain import Stage
+from leidraad.domain import Answer, Stage, is_worry_answer, worry_answer_id
 from leidraad.guide import ClientVoiceSet, PhaseSet, Question
 
 
@@ -59,16 +60,63 @@ class Step:
     count: int = 1
 
 
+def as_asked(
+    questions: Sequence[Question],
+    part: Part,
+    answers: Sequence[Answer],
+    known: Iterable[str] = (),
+) -> list[Question]:
+    """The questions of a part as this meeting asked them.
+
+    A question already answered keeps the text it was asked with, even when the
+    set has been reworded since; an answered question that is no longer in the
+    set stays at the end of its part, so nothing typed in a meeting disappears.
+    `known` holds the ids of every question the walk shows, so a question
+    that moved to another part is not shown twice.
+    """
+    asked = {a.question_id: a for a in answers}
+    result = [
+        replace(q, text=asked[q.id].question_text)
+        if q.id in asked and asked[q.id].question_text.strip()
+        else q
+        for q in questions
+    ]
+    shown = {q.id for q in questions} | set(known)
+    for answer in asked.values():
+        question_id = answer.question_id
+        if answer.part != part.value or question_id in shown or is_worry_answer(question_id):
+            continue
+        if answer.question_text.strip() and (
+            answer.text.strip() or _has_worry_answers(question_id, answers)
+        ):
+            result.append(Question(question_id, answer.question_text))
+    return result
+
+
+def _has_worry_answers(question_id: str, answers: Sequence[Answer]) -> bool:
+    prefix = worry_answer_id(question_id, "")
+    return any(a.question_id.startswith(prefix) and a.text.strip() for a in answers)
+
+
 class MeetingFlow:
-    def __init__(self, phase_set: PhaseSet, client_voice: ClientVoiceSet) -> None:
+    def __init__(
+        self,
+        phase_set: PhaseSet,
+        client_voice: ClientVoiceSet,
+        answers: Iterable[Answer] = (),
+    ) -> None:
+        """`answers` are those of the meeting being walked, so it shows what was asked."""
+        given = list(answers)
+        known = {q.id for q in client_voice.questions}
+        known |= {q.id for questions in phase_set.stages.values() for q in questions}
         steps: list[Step] = [Step(Part.OPENING)]
-        voice = client_voice.questions
+        voice = as_asked(client_voice.questions, Part.CLIENTSTEM, given, known)
         # The scores page comes first in the client's voice, then its open questions.
         steps.append(Step(Part.CLIENTSTEM))
         steps += [Step(Part.CLIENTSTEM, q, i, len(voice)) for i, q in enumerate(voice)]
         for stage in Stage:
             part = Part(stage.value)
-            questions = phase_set.stages.get(stage, ())
+            questions = as_asked(phase_set.stages.get(stage, ()), part, given, known)
             if not questions:
                 steps.append(Step(part))
             steps += [Step(part, q, i, len(questions)) for i, q in enumerate(questions)]

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from leidraad.domain import Phase, Stage
 
 
+def _label(title: str, version: str, region: str) -> str:
+    name = f"{title} (versie {version})"
+    return f"{name}, {region}" if region else name
+
+
 @dataclass(frozen=True)
 class Question:
     id: str
@@ -31,8 +36,7 @@ class PhaseSet:
     @property
     def label(self) -> str:
         """How the set is named in the meeting and the minutes, regional variant included."""
-        name = f"{self.title} (versie {self.version})"
-        return f"{name}, {self.region}" if self.region else name
+        return _label(self.title, self.version, self.region)
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ class ClientVoiceSet:
     higher_question: str
     questions: tuple[Question, ...]
     source: str = ""
+    region: str = ""
+
+    @property
+    def label(self) -> str:
+        return _label(self.title, self.version, self.region)
 
 
 @dataclass(frozen=True)
@@ -57,16 +66,47 @@ class WorrySet:
     based_on: str
     questions: tuple[Question, ...]
     source: str = ""
+    region: str = ""
+
+    @property
+    def label(self) -> str:
+        return _label(self.title, self.version, self.region)
+
+
+@dataclass(frozen=True)
+class SetSummary:
+    """One set that was read, where from, and whether the meeting uses it (for `list`)."""
+
+    id: str
+    kind: str
+    slot: str
+    title: str
+    version: str
+    region: str
+    source: str
+    builtin: bool
+    used: bool
+    note: str = ""
+    questions: int = 0
+
+    @property
+    def label(self) -> str:
+        return _label(self.title, self.version, self.region)
 
 
 @dataclass
 class Guide:
-    """Everything loaded: one set per phase, the client's voice, the worry set."""
+    """Everything loaded: one set per phase, the client's voice, the worry set.
+
+    `problems` names every user file that was skipped and why; `sets` lists
+    every set that was read, used or not, so a user can see what came from where.
+    """
 
     phases: dict[Phase, PhaseSet]
     client_voice: ClientVoiceSet
     worry: WorrySet | None = None
     problems: list[str] = field(default_factory=list)
+    sets: list[SetSummary] = field(default_factory=list)
 
     def for_phase(self, phase: Phase) -> PhaseSet:
         return self.phases[phase]

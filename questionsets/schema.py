@@ -2,18 +2,22 @@
 
 Unknown keys, empty texts and missing stages are refused, so a typo in a
 regional set is caught when the file is checked, not in the middle of a meeting.
+The format is described for users in `questionsets/FORMAAT.md`; keep both in step.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Literal
+import difflib
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-_ID_HINT = "alleen kleine letters, cijfers en '-'"
+ID_HINT = "kleine letters, cijfers en '-', te beginnen met een letter of cijfer (zoals dv-beeld-1)"
+
+STAGES = ("beeldvorming", "oordeelsvorming", "besluitvorming")
+PHASES = ("directe_veiligheid", "stabiele_veiligheid", "herstel")
 
 
 class _Strict(BaseModel):
@@ -72,11 +76,102 @@ class WorrySetModel(_SetModel):
 
 
 SetModel = PhaseSetModel | ClientVoiceSetModel | WorrySetModel
-KINDS: dict[str, type[_SetModel]] = {
+KindModel = type[_SetModel]
+KINDS: dict[str, KindModel] = {
     "fase": PhaseSetModel,
     "clientstem": ClientVoiceSetModel,
     "zorg": WorrySetModel,
 }
+KIND_NAMES = '"fase", "clientstem" of "zorg"'
+QUESTION_LISTS = (*STAGES, "vragen")
+
+# What a missing or wrong key should look like, shown in the message so the fix is obvious.
+_EXAMPLES = {
+    "soort": f"soort = {KIND_NAMES.replace(' of ', ', ')}",
+    "id": 'id = "dv-beeld-zorgen"',
+    "titel": 'titel = "Directe veiligheid"',
+    "versie": 'versie = "1.0"',
+    "gebaseerd_op": 'gebaseerd_op = "Waarop deze set is gebaseerd"',
+    "regio": 'regio = "ZVH Voorbeeldregio"',
+    "fase": 'fase = "directe_veiligheid", "stabiele_veiligheid" of "herstel"',
+    "schaalvraag": 'schaalvraag = "Welk cijfer van 0 tot 10 geef je de veiligheid thuis?"',
+    "hogervraag": 'hogervraag = "Wat is er nodig om dat cijfer één punt hoger te maken?"',
+    "tekst": 'tekst = "Welke zorgen zijn er?"',
+    "toelichting": 'toelichting = "Waarom deze vraag er is"',
+    "doorvragen": 'doorvragen = ["Sinds wanneer?", "Wie weet dit?"]',
+}
+
+
+def set_keys(kind: KindModel) -> set[str]:
+    return set(kind.model_fields)
+
+
+def question_keys() -> set[str]:
+    return set(QuestionModel.model_fields)
+
+
+def _suggest(key: str, allowed: set[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+    return f' (bedoel je "{close[0]}"?)' if close else ""
+
+
+def explain(kind: str, key: str, message: str, model: KindModel, in_question: bool) -> str:
+    """What pydantic complains about, in Dutch, with what to do about it."""
+    allowed = question_keys() if in_question else set_keys(model)
+    if kind == "extra_forbidden" and in_question and key in set_keys(model):
+        return (
+            "hoort bij de hele set, niet bij een vraag; zet deze regel bovenaan het bestand, "
+            "vóór het eerste kopje [[...]]"
+        )
+    if kind == "extra_forbidden" and not in_question and key in question_keys():
+        return (
+            "hoort bij een vraag, niet bij de hele set; zet deze regel onder een kopje "
+            "zoals [[beeldvorming]] of [[vragen]], na het id van die vraag"
+        )
+    if kind == "extra_forbidden":
+        hint = _suggest(key, allowed)
+        elsewhere = [name for name, m in KINDS.items() if not in_question and key in m.model_fields]
+        if not hint and elsewhere:
+            return (
+                f'deze sleutel hoort niet bij een set met soort = "{_kind_name(model)}", '
+                f'alleen bij soort = "{elsewhere[0]}"; haal hem weg'
+            )
+        return (
+            f"deze sleutel is onbekend{hint}; controleer de spelling of haal hem weg "
+            f"(toegestaan: {', '.join(sorted(allowed))})"
+        )
+    if kind == "missing":
+        if key in QUESTION_LISTS:
+            return f"deze stap ontbreekt; voeg minstens één [[{key}]]-vraag toe"
+        example = _EXAMPLES.get(key)
+        return "deze sleutel ontbreekt; voeg hem toe" + (f", zoals: {example}" if example else "")
+    if kind == "too_short" and key in QUESTION_LISTS:
+        return f"deze stap heeft geen vragen; voeg minstens één [[{key}]]-vraag toe"
+    if kind in {"string_too_short", "too_short"}:
+        return "mag niet leeg zijn; schrijf de tekst tussen de aanhalingstekens"
+    if kind == "string_too_long":
+        return "te lang: een id heeft hoogstens 60 tekens"
+    if kind == "string_pattern_mismatch":
+        return f"ongeldige id: gebruik {ID_HINT}"
+    if kind == "literal_error":
+        example = _EXAMPLES.get(key)
+        return ("onbekende waarde; kies " + example.split("= ", 1)[-1]) if example else message
+    if kind == "list_type" and key in QUESTION_LISTS:
+        return f"moet een lijst vragen zijn: zet boven elke vraag een regel [[{key}]]"
+    if kind == "list_type":
+        return 'moet een lijst zijn, zoals ["Eerste?", "Tweede?"]'
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return "moet een vraag zijn met id, tekst en eventueel toelichting en doorvragen"
+    if kind == "string_type":
+        example = _EXAMPLES.get(key)
+        return "moet tekst zijn, tussen aanhalingstekens" + (
+            f", zoals: {example}" if example else ""
+        )
+    return f"ongeldige waarde ({message})"
+
+
+def _kind_name(model: KindModel) -> str:
+    return next(name for name, m in KINDS.items() if m is model)
 
 
 def duplicate_ids(model: _SetModel) -> list[str]:
@@ -84,29 +179,17 @@ def duplicate_ids(model: _SetModel) -> list[str]:
     duplicates: list[str] = []
     for questions in model.question_lists().values():
         for question in questions:
-            if question.id in seen:
+            if question.id in seen and question.id not in duplicates:
                 duplicates.append(question.id)
             seen.add(question.id)
     return duplicates
 
 
-def explain(kind: str, message: str) -> str:
-    """What pydantic complains about, in Dutch and with what to do about it."""
-    if kind == "extra_forbidden":
-        return "deze sleutel is onbekend; controleer de spelling of haal hem weg"
-    if kind == "missing":
-        return "deze sleutel ontbreekt"
-    if kind in {"string_too_short", "too_short"}:
-        return "mag niet leeg zijn"
-    if kind == "string_pattern_mismatch":
-        return f"ongeldige id: {_ID_HINT}"
-    if kind == "literal_error":
-        return "onbekende waarde; " + re.sub(r"^Input should be ", "kies ", message)
-    if kind in {"string_type", "list_type", "model_type", "dict_type"}:
-        return {
-            "string_type": "moet tekst zijn (tussen aanhalingstekens)",
-            "list_type": 'moet een lijst zijn, zoals ["...", "..."]',
-            "model_type": "moet een tabel zijn, zoals [[beeldvorming]]",
-            "dict_type": "moet een tabel zijn",
-        }[kind]
-    return message
+def question_ids(model: _SetModel) -> list[str]:
+    return [q.id for questions in model.question_lists().values() for q in questions]
+
+
+def describe_value(value: Any) -> str:
+    """A short, safe rendering of a value a user wrote, for a message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from leidraad.domain import (

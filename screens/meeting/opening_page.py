@@ -7,9 +7,9 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
 from leidraad.domain import PURPOSE_ID, Answer, Attendance, Meeting, Participant

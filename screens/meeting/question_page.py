@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from leidraad.domain import Answer, Meeting, worry_answer_id

@@ -7,9 +7,9 @@ from dataclasses import replace
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from leidraad.audience import Restriction

@@ -64,7 +64,7 @@ class MeetingScreen(Screen[None]):
         self.case = context.repo.get_case(self.meeting.case_id)
         guide = context.guide
         self.phase_set = guide.for_phase(self.meeting.phase)
-        self.flow = MeetingFlow(self.phase_set, guide.client_voice)
+        self.flow = MeetingFlow(self.phase_set, guide.client_voice, self.meeting.answers.values())
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -48,14 +48,15 @@ class WorryDialog(ModalScreen[None]):
             )
             with VerticalScroll(can_focus=False):
                 for question in self.worry.questions:
+                    answer = self._answer(question)  # keeps the text it was first asked with
                     with Vertical(classes="worry-question"):
-                        yield Static(escape(question.text), classes="question")
+                        yield Static(escape(answer.question_text), classes="question")
                         if question.followups:
                             yield Static(
                                 "  " + " · ".join(escape(f) for f in question.followups),
                                 classes="followups",
                             )
-                        yield AnswerEditor(self._answer(question), self.save)
+                        yield AnswerEditor(answer, self.save)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
