@@ -99,7 +99,7 @@ async def test_closing_again_does_not_replace_the_minutes_without_asking(
         await pilot.press("enter", "n")
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        screen.position = screen.flow.start_of(Part.AFSLUITING)
+        await screen.goto(screen.flow.start_of(Part.AFSLUITING))
         await pilot.pause()
         await pilot.click("#close-meeting")
         await pilot.pause(0.3)

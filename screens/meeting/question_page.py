@@ -16,12 +16,20 @@ from screens.widgets.answer_editor import AnswerEditor
 
 
 class QuestionPage(Vertical):
-    def __init__(self, step: Step, answer: Answer, save: Callable[[Answer], None], id: str) -> None:
+    def __init__(
+        self,
+        step: Step,
+        answer: Answer,
+        save: Callable[[Answer], None],
+        meeting: Meeting,
+        id: str,
+    ) -> None:
         super().__init__(id=id, classes="page question-page")
         assert step.question is not None
         self.step = step
         self.answer = answer
         self.save = save
+        self.meeting = meeting
 
     def compose(self) -> ComposeResult:
         question = self.step.question
@@ -34,6 +42,9 @@ class QuestionPage(Vertical):
             yield Static(f"[b]Doorvragen[/]\n{prompts}", classes="followups")
         yield Static("", classes="worry-note")
         yield AnswerEditor(self.answer, self.save)
+
+    def on_mount(self) -> None:
+        self.refresh_worry_note(self.meeting)
 
     def refresh_worry_note(self, meeting: Meeting) -> None:
         """Show that a worry was made concrete here, so nobody asks it all again."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
@@ -55,8 +54,6 @@ class MeetingScreen(Screen[None]):
         Binding("escape", "leave", "Terug"),
     ]
 
-    position: reactive[int] = reactive(0, init=False)
-
     def __init__(self, context: AppContext, meeting_id: int) -> None:
         super().__init__()
         self.context = context
@@ -65,6 +62,7 @@ class MeetingScreen(Screen[None]):
         guide = context.guide
         self.phase_set = guide.for_phase(self.meeting.phase)
         self.flow = MeetingFlow(self.phase_set, guide.client_voice, self.meeting.answers.values())
+        self.position = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,8 +75,9 @@ class MeetingScreen(Screen[None]):
                     *(Option(f"{p.number}  {p.label}", id=p.value) for p in Part), id="parts"
                 )
                 yield Static(KEY_HINT, id="key-hint")
+            # Pages are made when first visited: a meeting opens fast however long the guide.
             with ContentSwitcher(id="pages", initial="step-0"):
-                yield from self._pages()
+                yield self._make_page(0)
         yield Footer(compact=True, show_command_palette=False)
 
     def _meta(self) -> str:
@@ -90,29 +89,26 @@ class MeetingScreen(Screen[None]):
             f"[dim]vragenset: {escape(m.questionset or self.phase_set.label)}[/]"
         )
 
-    def _pages(self) -> ComposeResult:
-        for i, step in enumerate(self.flow.steps):
-            page_id = f"step-{i}"
-            if step.question is not None:
-                answer = self.meeting.answers.get(step.question.id) or Answer(
-                    step.question.id, step.question.text, step.part.value
-                )
-                yield QuestionPage(step, answer, self.save_answer, id=page_id)
-            elif step.part is Part.OPENING:
-                yield OpeningPage(self.context, self.meeting, self.save_answer, id=page_id)
-            elif step.part is Part.CLIENTSTEM:
-                yield ScoresPage(self.context, self.meeting, id=page_id)
-            elif step.part is Part.ACTIEPLAN:
-                yield ActionsPage(self.context, self.meeting, id=page_id)
-            elif step.part is Part.AFSLUITING:
-                yield ClosingPage(self.context, self.meeting, self.save_answer, id=page_id)
-            else:
-                yield Static(f"Geen vragen voor {step.part.label} in deze vragenset.", id=page_id)
+    def _make_page(self, i: int) -> Widget:
+        step = self.flow.steps[i]
+        page_id = f"step-{i}"
+        if step.question is not None:
+            answer = self.meeting.answers.get(step.question.id) or Answer(
+                step.question.id, step.question.text, step.part.value
+            )
+            return QuestionPage(step, answer, self.save_answer, self.meeting, id=page_id)
+        if step.part is Part.OPENING:
+            return OpeningPage(self.context, self.meeting, self.save_answer, id=page_id)
+        if step.part is Part.CLIENTSTEM:
+            return ScoresPage(self.context, self.meeting, id=page_id)
+        if step.part is Part.ACTIEPLAN:
+            return ActionsPage(self.context, self.meeting, id=page_id)
+        if step.part is Part.AFSLUITING:
+            return ClosingPage(self.context, self.meeting, self.save_answer, id=page_id)
+        return Static(f"Geen vragen voor {step.part.label} in deze vragenset.", id=page_id)
 
     def on_mount(self) -> None:
         self.title = f"Overleg: {self.case.alias}"
-        for page in self.query(QuestionPage):
-            page.refresh_worry_note(self.meeting)
         self._show(self.position)
 
     def save_answer(self, answer: Answer) -> None:
@@ -121,9 +117,6 @@ class MeetingScreen(Screen[None]):
         self.meeting.answers[answer.question_id] = answer
 
     # --- moving through the meeting -----------------------------------------
-
-    def watch_position(self, position: int) -> None:
-        self._show(position)
 
     def _show(self, position: int) -> None:
         step = self.flow.steps[position]
@@ -147,33 +140,40 @@ class MeetingScreen(Screen[None]):
         for editor in self.query(AnswerEditor):
             editor.flush()
 
-    def _go(self, position: int) -> None:
+    async def goto(self, position: int) -> None:
+        """Show step `position`, making its page first if it was never visited."""
         self.flush()
-        self.position = self.flow.clamp(position)
+        position = self.flow.clamp(position)
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children(f"#step-{position}"):
+            # Awaited inside the key's action, so keys typed meanwhile wait for the page.
+            await switcher.mount(self._make_page(position))
+        self.position = position
+        self._show(position)
 
-    def action_next_step(self) -> None:
-        self._go(self.flow.next(self.position))
+    async def action_next_step(self) -> None:
+        await self.goto(self.flow.next(self.position))
 
-    def action_previous_step(self) -> None:
-        self._go(self.flow.previous(self.position))
+    async def action_previous_step(self) -> None:
+        await self.goto(self.flow.previous(self.position))
 
-    def action_next_part(self) -> None:
-        self._go(self.flow.next_part(self.position))
+    async def action_next_part(self) -> None:
+        await self.goto(self.flow.next_part(self.position))
 
-    def action_previous_part(self) -> None:
-        self._go(self.flow.previous_part(self.position))
+    async def action_previous_part(self) -> None:
+        await self.goto(self.flow.previous_part(self.position))
 
     def action_goto_part(self) -> None:
         self.query_one("#parts", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#parts")
-    def _part_chosen(self, event: OptionList.OptionSelected) -> None:
+    async def _part_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self._go(self.flow.start_of(Part(event.option.id)))
+            await self.goto(self.flow.start_of(Part(event.option.id)))
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        def go(part: Part) -> Callable[[], None]:
-            return lambda: self._go(self.flow.start_of(part))
+        def go(part: Part) -> Callable[[], Awaitable[None]]:
+            return lambda: self.goto(self.flow.start_of(part))
 
         commands: list[tuple[str, str, Callable[[], object]]] = [
             (f"Naar {part.label}", f"Deel {part.number} van {len(Part)}", go(part)) for part in Part
