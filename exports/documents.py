@@ -11,10 +11,12 @@ from exports.client_minutes import render_client_minutes
 from exports.files import minutes_filename, slug, write_private
 from exports.html import to_html
 from exports.minutes import render_minutes
-from exports.variants import Variant, reader_for
+from exports.preparation_sheet import render_preparation
+from exports.variants import Variant, reader_for, visible_meeting
 from leidraad.domain import Case, Meeting
 from leidraad.flow import MeetingFlow
 from leidraad.guide import Guide
+from leidraad.voice import ClientVoice, clients, voices_for
 
 
 class Format(StrEnum):
@@ -29,6 +31,22 @@ class DocumentRequest:
     variant: Variant = Variant.VOLLEDIG
     partner: str = ""
     format: Format = Format.MD
+    client: str = ""
+
+
+class UnknownClient(ValueError):
+    """A preparation sheet was asked for someone who is not a client of this case."""
+
+
+def preparation_voice(case: Case, meeting: Meeting, client: str) -> ClientVoice:
+    """The named adult's voice for this meeting (case-insensitive name)."""
+    wanted = " ".join(client.split()).casefold()
+    adults = clients(voices_for(case, meeting.voices))
+    for voice in adults:
+        if voice.member.casefold() == wanted:
+            return voice
+    names = ", ".join(v.member for v in adults) or "geen"
+    raise UnknownClient(f"'{client}' is geen cliënt van deze casus. Kies uit: {names}.")
 
 
 def question_order(guide: Guide, meeting: Meeting) -> list[str]:
@@ -39,6 +57,10 @@ def question_order(guide: Guide, meeting: Meeting) -> list[str]:
 def render_markdown(case: Case, meeting: Meeting, guide: Guide, request: DocumentRequest) -> str:
     """The markdown of one version; the same input always gives the same bytes."""
     reader = reader_for(request.variant, request.partner)
+    if request.variant is Variant.VOORBEREIDING:
+        visible = visible_meeting(meeting, reader)
+        voice = preparation_voice(case, visible, request.client)
+        return render_preparation(case, visible, guide.client_voice, voice)
     if request.variant is Variant.CLIENT:
         return render_client_minutes(case, meeting)
     if request.variant is Variant.ACTIES:
@@ -59,6 +81,8 @@ def document_filename(case: Case, meeting: Meeting, request: DocumentRequest) ->
     variant = "" if request.variant is Variant.VOLLEDIG else request.variant.value
     if request.variant is Variant.PARTNER:
         variant = f"voor-{slug(request.partner)}"
+    if request.variant is Variant.VOORBEREIDING:
+        variant = f"voorbereiding-{slug(request.client)}"
     return minutes_filename(
         case.alias, meeting.number, meeting.held_on, variant, request.format.value
     )

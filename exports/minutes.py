@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from exports import markdown as md
 from exports.variants import visible_meeting
+from exports.voice_sections import aftercare_section, timeout_line, voice_section
 from leidraad.audience import ALL_PARTNERS, Reader, ReaderKind, Restriction
 from leidraad.domain import (
     AFTERCARE_ID,
@@ -23,6 +25,8 @@ from leidraad.domain import (
 from leidraad.flow import Part
 
 _FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
+# A time-out still running when minutes are made is counted up to the meeting's close.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _QUESTION_PARTS = (Part.CLIENTSTEM, Part.BEELDVORMING, Part.OORDEELSVORMING, Part.BESLUITVORMING)
 
 
@@ -85,6 +89,7 @@ def render_minutes(
         out += [f"## {part.label}", ""]
         if part is Part.CLIENTSTEM:
             out += _scores(meeting)
+            out += voice_section(meeting)
         elif not in_part:
             out += ["Niet besproken.", ""]
         for answer in in_part:
@@ -99,6 +104,8 @@ def render_minutes(
     out += _answer_block(
         "Wie informeert de cliënten na het overleg", meeting.answers.get(AFTERCARE_ID), level=3
     )
+    out += aftercare_section(meeting)
+    out += timeout_line(meeting, meeting.closed_at or meeting.started_at or _EPOCH)
     next_on = format_date(meeting.next_meeting) or "nog niet gepland"
     out += [f"**Volgend overleg:** {next_on}", ""]
     return "\n".join(out)

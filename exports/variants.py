@@ -18,6 +18,7 @@ class Variant(StrEnum):
     CLIENT = "client"
     ACTIES = "acties"
     PARTNER = "partner"
+    VOORBEREIDING = "voorbereiding"
 
     @property
     def label(self) -> str:
@@ -33,6 +34,7 @@ _LABELS = {
     Variant.CLIENT: "versie voor de cliënt",
     Variant.ACTIES: "actielijst",
     Variant.PARTNER: "versie voor één partner",
+    Variant.VOORBEREIDING: "voorbereiding voor een cliënt",
 }
 
 _DESCRIPTIONS = {
@@ -40,6 +42,7 @@ _DESCRIPTIONS = {
     Variant.CLIENT: "In gewone taal: wat is besloten en wat de cliënt zelf kan doen.",
     Variant.ACTIES: "Alleen de acties met wie, wanneer en prioriteit: om rond te sturen.",
     Variant.PARTNER: "Het volledige verslag plus wat alleen voor deze partner bedoeld is.",
+    Variant.VOORBEREIDING: "Het blad dat de casusregisseur vooraf met de cliënt doorneemt.",
 }
 
 
@@ -48,7 +51,7 @@ class UnknownPartner(ValueError):
 
 
 def reader_for(variant: Variant, partner: str = "") -> Reader:
-    if variant is Variant.CLIENT:
+    if variant in (Variant.CLIENT, Variant.VOORBEREIDING):
         return CLIENT
     if variant is Variant.PARTNER:
         name = " ".join(partner.split())
@@ -59,10 +62,17 @@ def reader_for(variant: Variant, partner: str = "") -> Reader:
 
 
 def visible_meeting(meeting: Meeting, reader: Reader) -> Meeting:
-    """A copy of the meeting holding only what this reader may read."""
+    """A copy of the meeting holding only what this reader may read.
+
+    Notes for professionals and what children said are never for a client.
+    """
+    voices = meeting.voices
+    if reader.kind is ReaderKind.CLIENT:
+        voices = [replace(v, professional_note="", heard="", ggz_perspective="") for v in voices]
     return replace(
         meeting,
         answers={k: a for k, a in meeting.answers.items() if may_read(reader, a.restriction)},
         scores=[s for s in meeting.scores if may_read(reader, s.restriction)],
         actions=[a for a in meeting.actions if may_read(reader, a.restriction)],
+        voices=voices,
     )

@@ -86,7 +86,7 @@ def _run_app(context: Context) -> None:
     app.run()
 
 
-VARIANTS = ("volledig", "client", "acties", "partner")
+VARIANTS = ("volledig", "client", "acties", "partner", "voorbereiding")
 
 
 @main.command()
@@ -99,10 +99,16 @@ VARIANTS = ("volledig", "client", "acties", "partner")
     type=click.Choice(VARIANTS),
     default="volledig",
     show_default=True,
-    help="Welke versie: volledig, client (gewone taal), acties (alleen de actielijst) "
-    "of partner (met --partner).",
+    help="Welke versie: volledig, client (gewone taal), acties (alleen de actielijst), "
+    "partner (met --partner) of voorbereiding (het blad voor een cliënt).",
 )
 @click.option("--partner", default="", help="Voor welke partner (bij --variant partner).")
+@click.option(
+    "--client",
+    "client",
+    default="",
+    help="Voor welke cliënt (bij --variant voorbereiding; zonder: een blad per cliënt).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -120,6 +126,7 @@ def export(
     number: int | None,
     variant: str,
     partner: str,
+    client: str,
     fmt: str,
     out: str | None,
     overschrijven: bool,

@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from leidraad.audience import Restriction
+
+if TYPE_CHECKING:
+    from leidraad.voice import ClientVoice, TimeOut
 
 
 class Phase(StrEnum):
@@ -211,6 +215,9 @@ class Meeting:
     scores: list[SafetyScore] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     id: int | None = None
+    started_at: datetime | None = None
+    voices: list[ClientVoice] = field(default_factory=list)
+    timeouts: list[TimeOut] = field(default_factory=list)
 
     def answer_text(self, question_id: str) -> str:
         answer = self.answers.get(question_id)

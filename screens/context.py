@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,3 +20,4 @@ class AppContext:
     guide: Guide
     minutes_dir: Path
     today: Callable[[], date] = field(default=date.today)
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))

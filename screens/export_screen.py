@@ -20,8 +20,11 @@ from exports.documents import (
     save_document,
 )
 from exports.variants import Variant
+from leidraad.voice import clients, voices_for
 from screens.context import AppContext
 from screens.widgets.prompt import ConfirmDialog
+
+_FOR_SOMEONE = (Variant.PARTNER, Variant.VOORBEREIDING)
 
 
 class ExportScreen(Screen[None]):
@@ -31,30 +34,44 @@ class ExportScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Terug"),
     ]
 
-    def __init__(self, context: AppContext, meeting_id: int) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        meeting_id: int,
+        variant: Variant = Variant.VOLLEDIG,
+        person: str = "",
+    ) -> None:
         super().__init__()
         self.context = context
         self.meeting = context.repo.get_meeting(meeting_id)
         self.case = context.repo.get_case(self.meeting.case_id)
+        self.initial_variant, self.initial_person = variant, person
         self._path_edited = False
 
+    def _people(self, variant: Variant) -> list[str]:
+        """Whom a version can be for: partners, or the clients for a preparation sheet."""
+        if variant is Variant.VOORBEREIDING:
+            return [v.member for v in clients(voices_for(self.case, self.meeting.voices))]
+        return list(dict.fromkeys(p.organisation for p in self.case.partners))
+
     def compose(self) -> ComposeResult:
-        partners = [p.organisation for p in self.case.partners]
         yield Header()
         with Horizontal(id="choices"):
             with Vertical():
                 yield Label("Versie")
                 yield Select(
                     [(v.label, v.value) for v in Variant],
-                    value=Variant.VOLLEDIG.value,
+                    value=self.initial_variant.value,
                     allow_blank=False,
                     id="variant",
                 )
             with Vertical():
-                yield Label("Voor welke partner")
+                yield Label("Voor wie", id="person-label")
+                people = self._people(self.initial_variant)
                 yield Select(
-                    [(p, p) for p in dict.fromkeys(partners)],
-                    prompt="kies een partner",
+                    [(p, p) for p in people],
+                    prompt="kies voor wie",
+                    value=self.initial_person if self.initial_person in people else Select.NULL,
                     id="partner",
                     disabled=True,
                 )
@@ -82,16 +99,32 @@ class ExportScreen(Screen[None]):
         self.query_one("#variant", Select).focus()
 
     def request(self) -> DocumentRequest | None:
-        """The chosen version, or None while a partner version has no partner yet."""
+        """The chosen version, or None while it still needs to know for whom."""
         variant = Variant(str(self.query_one("#variant", Select).value))
-        partner_value = self.query_one("#partner", Select).value
-        partner = partner_value if isinstance(partner_value, str) else ""
-        if variant is Variant.PARTNER and not partner:
+        person_value = self.query_one("#partner", Select).value
+        person = person_value if isinstance(person_value, str) else ""
+        if variant in _FOR_SOMEONE and not person:
             return None
         fmt = Format(str(self.query_one("#format", Select).value))
-        return DocumentRequest(variant, partner if variant is Variant.PARTNER else "", fmt)
+        return DocumentRequest(
+            variant,
+            person if variant is Variant.PARTNER else "",
+            fmt,
+            person if variant is Variant.VOORBEREIDING else "",
+        )
 
-    @on(Select.Changed)
+    @on(Select.Changed, "#variant")
+    def _variant_changed(self, event: Select.Changed) -> None:
+        variant = Variant(str(event.value))
+        people = self.query_one("#partner", Select)
+        current = people.value
+        options = self._people(variant)
+        people.set_options([(p, p) for p in options])
+        if isinstance(current, str) and current in options:
+            people.value = current
+        self._update()
+
+    @on(Select.Changed, "#partner, #format")
     def _choice_changed(self) -> None:
         self._update()
 
@@ -103,11 +136,12 @@ class ExportScreen(Screen[None]):
     def _update(self) -> None:
         variant = Variant(str(self.query_one("#variant", Select).value))
         partner = self.query_one("#partner", Select)
-        partner.disabled = variant is not Variant.PARTNER
+        partner.disabled = variant not in _FOR_SOMEONE
         about = self.query_one("#about", Static)
         request = self.request()
         if request is None:
-            about.update("Kies voor welke partner deze versie is.")
+            who = "cliënt" if variant is Variant.VOORBEREIDING else "partner"
+            about.update(f"Kies voor welke {who} deze versie is.")
             self.query_one("#preview", Markdown).update("")
             return
         about.update(variant.description)
@@ -121,7 +155,7 @@ class ExportScreen(Screen[None]):
         request = self.request()
         status = self.query_one("#status", Static)
         if request is None:
-            status.update("Kies eerst voor welke partner deze versie is.")
+            status.update("Kies eerst voor wie deze versie is.")
             return
         raw = self.query_one("#path", Input).value.strip()
         if not raw:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func
@@ -34,6 +34,8 @@ from leidraad.domain import (
     participants_for,
     perspectives_for,
 )
+from leidraad.voice import ClientVoice, TimeOut, voices_for
+from storage import voices
 from storage.database import open_engine
 from storage.tables import (
     ActionRow,
@@ -256,6 +258,12 @@ class Repository:
                 scores=[_score(c) for c in scores],
                 actions=[_action(a) for a in actions],
                 id=row.id,
+                started_at=_aware(row.started_at),
+                voices=voices.load_voices(s, meeting_id),
+                timeouts=[
+                    TimeOut(_aware(t.started_at) or t.started_at, _aware(t.ended_at), t.id)
+                    for t in voices.load_timeouts(s, meeting_id)
+                ],
             )
 
     def meeting_by_number(self, case_id: int, number: int | None = None) -> Meeting:
@@ -364,6 +372,43 @@ class Repository:
             s.commit()
             return _score(row)
 
+    # --- the client's voice, time-outs, aftercare -----------------------------
+
+    def client_voices(self, meeting_id: int) -> list[ClientVoice]:
+        """Every family member's voice for this meeting, new ones included (not yet stored)."""
+        meeting = self.get_meeting(meeting_id)
+        return voices_for(self.get_case(meeting.case_id), meeting.voices)
+
+    def save_client_voice(self, meeting_id: int, voice: ClientVoice) -> ClientVoice:
+        with self._session() as s:
+            stored = voices.store_voice(s, self._meeting_row(s, meeting_id), voice)
+            s.commit()
+            return stored
+
+    def mark_started(self, meeting_id: int, when: datetime | None = None) -> datetime:
+        """The moment the meeting began, set once, so the meeting clock survives a restart."""
+        with self._session() as s:
+            row = self._meeting_row(s, meeting_id)
+            if row.started_at is None:
+                row.started_at = when or utc_now()
+                s.add(row)
+                s.commit()
+            started = _aware(row.started_at)
+            assert started is not None
+            return started
+
+    def start_timeout(self, meeting_id: int, when: datetime | None = None) -> TimeOut:
+        with self._session() as s:
+            self._meeting_row(s, meeting_id)
+            timeout = voices.start_timeout(s, meeting_id, when or utc_now())
+            s.commit()
+            return timeout
+
+    def end_timeout(self, timeout_id: int, when: datetime | None = None) -> None:
+        with self._session() as s:
+            voices.end_timeout(s, timeout_id, when or utc_now())
+            s.commit()
+
     # --- the action plan -----------------------------------------------------
 
     def save_action(self, meeting_id: int, action: Action) -> Action:
@@ -408,3 +453,10 @@ def _score(row: ScoreRow) -> SafetyScore:
         row.id,
         Restriction.decode(row.restriction),
     )
+
+
+def _aware(when: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything leidraad stores is UTC."""
+    if when is None or when.tzinfo is not None:
+        return when
+    return when.replace(tzinfo=UTC)

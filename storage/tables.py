@@ -59,6 +59,7 @@ class MeetingRow(SQLModel, table=True):
     status: str = "open"
     next_meeting: date | None = None
     closed_at: datetime | None = None
+    started_at: datetime | None = None
 
 
 class ParticipantRow(SQLModel, table=True):
@@ -109,3 +110,37 @@ class ActionRow(SQLModel, table=True):
     phase: str
     status: str = "open"
     restriction: str = ""
+
+
+class ClientVoiceRow(SQLModel, table=True):
+    """A family member's preparation, voice and aftercare for one meeting."""
+
+    __tablename__ = "client_voices"
+    __table_args__ = (UniqueConstraint("meeting_id", "member"),)
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    member: str
+    is_child: bool = False
+    hearing: str = "aan_tafel"
+    voiced_by: str = ""
+    seat: str = ""
+    timeout_sign: str = ""
+    topics: str = ""
+    professional_note: str = ""
+    heard: str = ""
+    heard_where: str = ""
+    heard_by: str = "casusregisseur"
+    ggz_perspective: str = ""
+    ggz_by: str = ""
+    inform_by: str = ""
+    inform_how: str = "telefonisch"
+    inform_due: date | None = None
+    inform_action_id: int | None = None
+
+
+class TimeOutRow(SQLModel, table=True):
+    __tablename__ = "timeouts"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    started_at: datetime
+    ended_at: datetime | None = None

@@ -84,6 +84,10 @@ class ActionsPage(Vertical):
             "" if self.meeting.actions else "Nog geen acties. Druk op a om een actie toe te voegen."
         )
 
+    def refresh_actions(self) -> None:
+        if self.is_mounted:
+            self._fill()
+
     def main_widget(self) -> Widget:
         return self.query_one(ActionTable)
 

@@ -24,7 +24,9 @@ from leidraad.domain import (
     parse_date,
 )
 from leidraad.flow import Part
+from leidraad.voice import ClientVoice
 from screens.context import AppContext
+from screens.voice_forms import AftercareRow
 from screens.widgets.answer_editor import AnswerEditor
 
 
@@ -33,12 +35,20 @@ class ClosingPage(VerticalScroll):
         """The user wants the meeting closed and the minutes written."""
 
     def __init__(
-        self, context: AppContext, meeting: Meeting, save: Callable[[Answer], None], id: str
+        self,
+        context: AppContext,
+        meeting: Meeting,
+        save: Callable[[Answer], None],
+        voices: list[ClientVoice],
+        save_voice: Callable[[ClientVoice], ClientVoice],
+        id: str,
     ) -> None:
         super().__init__(id=id, classes="page", can_focus=False)
         self.context = context
         self.meeting = meeting
         self.save = save
+        self.voices = voices
+        self.save_voice = save_voice
 
     def _answer(self, question_id: str, text: str) -> Answer:
         return self.meeting.answers.get(question_id) or Answer(
@@ -48,9 +58,15 @@ class ClosingPage(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("Samenvatting: wat is besloten?", classes="question")
         yield AnswerEditor(self._answer(SUMMARY_ID, "Samenvatting"), self.save, id="summary")
+        yield Static("Nazorg: wie vertelt elke cliënt en elk kind de uitkomst?", classes="question")
         yield Static(
-            "Wie informeert de cliënten na het overleg, hoe en wanneer?", classes="question"
+            "Vul in wie het vertelt, hoe en uiterlijk wanneer. Het wordt een actie in het plan, "
+            "zodat het volgende overleg ziet of het is gebeurd.",
+            classes="help",
         )
+        for voice in self.voices:
+            yield AftercareRow(voice, self.save_voice)
+        yield Label("Verder over de nazorg (vrije tekst)")
         yield AnswerEditor(
             self._answer(AFTERCARE_ID, "Wie informeert de cliënten na het overleg"),
             self.save,
@@ -60,13 +76,14 @@ class ClosingPage(VerticalScroll):
         yield Input(format_date(self.meeting.next_meeting), id="next-meeting")
         yield Static("", classes="error", id="next-error", markup=False)
         closed = self.meeting.status is MeetingStatus.AFGESLOTEN
-        with Horizontal(classes="buttons"):
+        # Docked, so closing the meeting is in reach however long the page is.
+        with Horizontal(id="closing-bar"):
             yield Button(
                 "Verslag opnieuw maken" if closed else "Overleg afsluiten en verslag maken",
                 id="close-meeting",
                 variant="success",
             )
-        yield Static("", id="result")
+            yield Static("", id="result")
 
     def main_widget(self) -> Widget:
         return self.query_one("#summary", AnswerEditor)

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
 from leidraad.domain import PURPOSE_ID, Answer, Attendance, Meeting, Participant
 from leidraad.flow import Part
+from leidraad.voice import ClientVoice, HearingMode, clients
 from screens.context import AppContext
+from screens.voice_forms import AbsentVoiceRow
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.prompt import PromptDialog
 
@@ -36,12 +39,20 @@ class ParticipantTable(DataTable[str | Text]):
 
 class OpeningPage(VerticalScroll):
     def __init__(
-        self, context: AppContext, meeting: Meeting, save: Callable[[Answer], None], id: str
+        self,
+        context: AppContext,
+        meeting: Meeting,
+        save: Callable[[Answer], None],
+        voices: list[ClientVoice],
+        save_voice: Callable[[ClientVoice], ClientVoice],
+        id: str,
     ) -> None:
         super().__init__(id=id, classes="page", can_focus=False)
         self.context = context
         self.meeting = meeting
         self.save = save
+        self.voices = voices
+        self.save_voice = save_voice
 
     def compose(self) -> ComposeResult:
         yield Static("Wie zijn er bij het overleg?", classes="question")
@@ -53,6 +64,7 @@ class OpeningPage(VerticalScroll):
         yield ParticipantTable(id="participants", cursor_type="row")
         with Horizontal(classes="buttons"):
             yield Button("+ Deelnemer (a)", id="add-participant")
+        yield Vertical(id="absent-voices")
         yield Static("Doel van het overleg", classes="question")
         answer = self.meeting.answers.get(PURPOSE_ID) or Answer(
             PURPOSE_ID, "Doel van het overleg", Part.OPENING.value
@@ -66,6 +78,20 @@ class OpeningPage(VerticalScroll):
         table.add_column("Aanwezig", key="attendance")
         for p in self.meeting.participants:
             table.add_row(Text(p.name), Text(p.role), p.attendance.value, key=str(p.id))
+        self._sync_absent()
+
+    def _sync_absent(self) -> None:
+        """A client who is not at the table gets a row: how was their voice brought in?"""
+        absent = {p.name for p in self.meeting.participants if p.attendance is Attendance.AFWEZIG}
+        box = self.query_one("#absent-voices", Vertical)
+        shown = {row.voice.member: row for row in box.query(AbsentVoiceRow)}
+        for voice in clients(self.voices):
+            if voice.member in absent and voice.member not in shown:
+                box.mount(AbsentVoiceRow(voice, self.save_voice))
+            elif voice.member not in absent and voice.member in shown:
+                shown[voice.member].remove()
+                if voice.hearing is not HearingMode.AAN_TAFEL:
+                    self.save_voice(replace(voice, hearing=HearingMode.AAN_TAFEL, voiced_by=""))
 
     def main_widget(self) -> Widget:
         return self.query_one(ParticipantTable)
@@ -81,6 +107,7 @@ class OpeningPage(VerticalScroll):
         self.query_one(ParticipantTable).update_cell(
             event.row_key, "attendance", participant.attendance.value
         )
+        self._sync_absent()
 
     @on(Button.Pressed, "#add-participant")
     def add_participant(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rich.markup import escape
 from textual import on, work
@@ -18,6 +19,7 @@ from exports.documents import save_minutes
 from leidraad.audience import Restriction
 from leidraad.domain import Answer, MeetingStatus, format_date
 from leidraad.flow import MeetingFlow, Part
+from leidraad.voice import ClientVoice, format_duration, meeting_time
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.meeting.actions_page import ActionsPage
@@ -25,6 +27,8 @@ from screens.meeting.closing_page import ClosingPage
 from screens.meeting.opening_page import OpeningPage
 from screens.meeting.question_page import QuestionPage
 from screens.meeting.scores_page import ScoreRow, ScoresPage
+from screens.meeting.timeout_screen import TimeOutScreen
+from screens.meeting.voice_bar import ClientVoiceBar
 from screens.meeting.worry_dialog import WorryDialog
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.prompt import ConfirmDialog
@@ -32,19 +36,21 @@ from screens.widgets.restriction_dialog import RestrictionDialog
 
 KEY_HINT = (
     "[b]PgDn[/] volgende vraag\n[b]PgUp[/] vorige vraag\n"
-    "[b]Ctrl+N[/] volgend deel\n[b]Ctrl+T[/] vorig deel\n[b]Ctrl+G[/] kies een deel\n"
-    "[b]Ctrl+R[/] zorg concreet\n[b]Ctrl+L[/] afschermen\n[b]Ctrl+E[/] verslag bekijken"
+    "[b]Ctrl+N[/] volgend deel\n[b]Ctrl+B[/] vorig deel\n[b]Ctrl+G[/] kies een deel\n"
+    "[b]Ctrl+T[/] time-out\n[b]Ctrl+R[/] zorg concreet\n[b]Ctrl+L[/] afschermen\n"
+    "[b]Ctrl+E[/] verslag bekijken"
 )
 
 
 class MeetingScreen(Screen[None]):
     CSS_PATH = "meeting.tcss"
     BINDINGS = [
-        # The footer must fit 100 columns; ^T is explained in the key hint under the parts.
+        # The footer must fit 100 columns; the rest is in the key hint under the parts.
         Binding("pagedown", "next_step", "Volgende", priority=True),
         Binding("pageup", "previous_step", "Vorige", priority=True),
         Binding("ctrl+n", "next_part", "Volgend deel", priority=True),
-        Binding("ctrl+t", "previous_part", "Vorig deel", show=False, priority=True),
+        Binding("ctrl+b", "previous_part", "Vorig deel", show=False, priority=True),
+        Binding("ctrl+t", "timeout", "Time-out", priority=True),
         Binding("ctrl+g", "goto_part", "Naar deel", show=False, priority=True),
         Binding("ctrl+o", "client_words", "Eigen woorden", priority=True),
         Binding("ctrl+r", "worry", "Zorg concreet", show=False, priority=True),
@@ -63,21 +69,26 @@ class MeetingScreen(Screen[None]):
         self.phase_set = guide.for_phase(self.meeting.phase)
         self.flow = MeetingFlow(self.phase_set, guide.client_voice, self.meeting.answers.values())
         self.position = 0
+        self.voices = context.repo.client_voices(meeting_id)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="topbar"):
             yield Static(self._meta(), id="meta")
-            yield Static("", id="where")
+            with Horizontal(id="where-row"):
+                yield Static("", id="where")
+                yield Static("", id="clock")
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield OptionList(
                     *(Option(f"{p.number}  {p.label}", id=p.value) for p in Part), id="parts"
                 )
                 yield Static(KEY_HINT, id="key-hint")
-            # Pages are made when first visited: a meeting opens fast however long the guide.
-            with ContentSwitcher(id="pages", initial="step-0"):
-                yield self._make_page(0)
+            with Vertical(id="main"):
+                yield ClientVoiceBar(id="voice-bar")
+                # Pages are made when first visited: a meeting opens fast however long the guide.
+                with ContentSwitcher(id="pages", initial="step-0"):
+                    yield self._make_page(0)
         yield Footer(compact=True, show_command_palette=False)
 
     def _meta(self) -> str:
@@ -98,28 +109,97 @@ class MeetingScreen(Screen[None]):
             )
             return QuestionPage(step, answer, self.save_answer, self.meeting, id=page_id)
         if step.part is Part.OPENING:
-            return OpeningPage(self.context, self.meeting, self.save_answer, id=page_id)
+            return OpeningPage(
+                self.context,
+                self.meeting,
+                self.save_answer,
+                self.voices,
+                self.save_voice,
+                id=page_id,
+            )
         if step.part is Part.CLIENTSTEM:
             return ScoresPage(self.context, self.meeting, id=page_id)
         if step.part is Part.ACTIEPLAN:
             return ActionsPage(self.context, self.meeting, id=page_id)
         if step.part is Part.AFSLUITING:
-            return ClosingPage(self.context, self.meeting, self.save_answer, id=page_id)
+            return ClosingPage(
+                self.context,
+                self.meeting,
+                self.save_answer,
+                self.voices,
+                self.save_voice,
+                id=page_id,
+            )
         return Static(f"Geen vragen voor {step.part.label} in deze vragenset.", id=page_id)
+
+    def _page_context(self) -> tuple[Any, ...]:
+        """What the opening and closing pages need: storage, the meeting, and the voices."""
+        return (self.context, self.meeting, self.save_answer, self.voices, self.save_voice)
 
     def on_mount(self) -> None:
         self.title = f"Overleg: {self.case.alias}"
+        assert self.meeting.id is not None
+        if self.meeting.status is MeetingStatus.OPEN and self.meeting.started_at is None:
+            self.meeting.started_at = self.context.repo.mark_started(
+                self.meeting.id, self.context.now()
+            )
         self._show(self.position)
+        self._tick()
+        self.set_interval(15, self._tick)
 
     def save_answer(self, answer: Answer) -> None:
         assert self.meeting.id is not None
         self.context.repo.save_answer(self.meeting.id, answer)
         self.meeting.answers[answer.question_id] = answer
 
+    def save_voice(self, voice: ClientVoice) -> ClientVoice:
+        """Store a client's voice; aftercare may add or change an action, so reload those."""
+        assert self.meeting.id is not None
+        stored = self.context.repo.save_client_voice(self.meeting.id, voice)
+        self.voices[:] = [stored if v.member == stored.member else v for v in self.voices]
+        self.meeting.voices = list(self.voices)
+        self.meeting.actions = self.context.repo.get_meeting(self.meeting.id).actions
+        for page in self.query(ActionsPage):
+            page.refresh_actions()
+        return stored
+
+    # --- the clock and time-outs -----------------------------------------------
+
+    def _tick(self) -> None:
+        m = self.meeting
+        end = m.closed_at if m.status is MeetingStatus.AFGESLOTEN and m.closed_at else None
+        length = meeting_time(m.started_at, m.timeouts, end or self.context.now())
+        label = "duur" if end else "tijd"
+        self.query_one("#clock", Static).update(f"{label} {format_duration(length)}")
+
+    @work(exclusive=True, group="timeout")
+    async def action_timeout(self) -> None:
+        """Pause the meeting: logged at once, so a crash during the pause still records it."""
+        self.flush()
+        assert self.meeting.id is not None
+        repo = self.context.repo
+        timeout = repo.start_timeout(self.meeting.id, self.context.now())
+        self.meeting.timeouts.append(timeout)
+        await self.app.push_screen_wait(TimeOutScreen(timeout.started_at, self.context.now))
+        ended = self.context.now()
+        assert timeout.id is not None
+        repo.end_timeout(timeout.id, ended)
+        timeout.ended_at = ended
+        minutes = max(1, round((ended - timeout.started_at).total_seconds() / 60))
+        self.notify(
+            f"Time-out van {minutes} {'minuut' if minutes == 1 else 'minuten'} vastgelegd.",
+            markup=False,
+        )
+        self._tick()
+
     # --- moving through the meeting -----------------------------------------
 
     def _show(self, position: int) -> None:
         step = self.flow.steps[position]
+        bar = self.query_one(ClientVoiceBar)
+        bar.display = step.part.stage is not None
+        if bar.display:
+            bar.show_for(self.meeting, self.voices)
         self.query_one("#where", Static).update(self.flow.where(position))
         parts = self.query_one("#parts", OptionList)
         parts.highlighted = step.part.number - 1

@@ -1,0 +1,75 @@
+"""The preparation sheet a casusregisseur goes through with one client before the meeting.
+
+Plain language (B1): short sentences, no jargon. It holds only this client's
+own choices; notes for professionals and other family members' answers are
+never passed in, so they cannot appear.
+"""
+
+from __future__ import annotations
+
+from exports import markdown as md
+from leidraad.domain import PURPOSE_ID, Case, Meeting, format_date
+from leidraad.guide import ClientVoiceSet
+from leidraad.voice import ClientVoice
+
+DEFAULT_PURPOSE = "We praten samen over hoe het thuis veiliger kan worden."
+
+
+def render_preparation(
+    case: Case, meeting: Meeting, voice_set: ClientVoiceSet, voice: ClientVoice
+) -> str:
+    out = [
+        "# Voorbereiding op het overleg",
+        "",
+        f"- **Voor:** {md.inline(voice.member)}",
+        f"- **Datum van het overleg:** {format_date(meeting.held_on)}",
+        f"- **Casus:** {md.inline(case.alias)}",
+        "- **Versie:** voorbereiding voor de cliënt",
+        "",
+        "*Dit blad is voor jou. Er staat persoonlijke informatie op. Bewaar het goed.*",
+        "",
+        "## Waarom we bij elkaar komen",
+        "",
+    ]
+    purpose = meeting.answers.get(PURPOSE_ID)
+    has_purpose = purpose is not None and purpose.text.strip()
+    out += [md.paragraph(purpose.text) if purpose and has_purpose else DEFAULT_PURPOSE, ""]
+    people = [p for p in meeting.participants if p.name != voice.member]
+    if people:
+        out += ["## Wie er aan tafel zitten", ""]
+        out += [f"- {md.inline(p.name)} ({md.inline(p.role)})" for p in people]
+        out += [""]
+    out += [
+        "## Wat we je gaan vragen",
+        "",
+        f"- {md.inline(voice_set.scale_question)}",
+        f"- {md.inline(voice_set.higher_question)}",
+        "",
+        "Je kunt er vast over nadenken. Je mag ook zeggen: ik weet het niet.",
+        "",
+        "## Wat we samen hebben afgesproken",
+        "",
+        f"- {voice.hearing.for_client}",
+    ]
+    if voice.seat.strip():
+        out.append(f"- Hier wil je zitten: {md.inline(voice.seat)}")
+    if voice.timeout_sign.strip():
+        out.append(f"- Je teken voor een time-out: {md.inline(voice.timeout_sign)}")
+    out += [""]
+    if voice.topics.strip():
+        out += ["Dit wil je zelf vertellen:", "", md.quote(voice.topics), ""]
+    out += [
+        "## Goed om te weten",
+        "",
+        "- Je mag boos zijn. Je mag alles zeggen.",
+        "- Het gaat om de veiligheid van jou en je kinderen. Daarom moet er iets veranderen.",
+        "- Wordt het te veel? Geef je teken. Dan stoppen we even.",
+        "- Na het overleg hoor je wat we hebben besloten.",
+    ]
+    if voice.inform_by.strip():
+        when = f" Dat is uiterlijk {format_date(voice.inform_due)}." if voice.inform_due else ""
+        out.append(
+            f"- {md.inline(voice.inform_by)} vertelt het je, {voice.inform_how.label}.{when}"
+        )
+    out += ["", "## Vragen?", "", "Bel of app je casusregisseur.", ""]
+    return "\n".join(out)
