@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exports import markdown as md
+from exports.followup_sections import decisions_section, review_section, trend_section
 from leidraad.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
@@ -18,13 +19,18 @@ from leidraad.domain import (
     worry_answer_id,
 )
 from leidraad.flow import Part
+from leidraad.followup import MeetingFollowUp
 
 _FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
 _QUESTION_PARTS = (Part.CLIENTSTEM, Part.BEELDVORMING, Part.OORDEELSVORMING, Part.BESLUITVORMING)
 
 
 def render_minutes(
-    case: Case, meeting: Meeting, order: Sequence[str] = (), worry_order: Sequence[str] = ()
+    case: Case,
+    meeting: Meeting,
+    order: Sequence[str] = (),
+    worry_order: Sequence[str] = (),
+    followup: MeetingFollowUp | None = None,
 ) -> str:
     """Markdown minutes; `order` lists question ids as walked, `worry_order` the worry questions."""
     out: list[str] = [f"# Verslag casuïstiekbespreking: {md.inline(case.alias)}", ""]
@@ -51,6 +57,7 @@ def render_minutes(
     else:
         out += ["Geen deelnemers vastgelegd.", ""]
     out += _answer_block("Doel van het overleg", meeting.answers.get(PURPOSE_ID), level=2)
+    out += review_section(followup)
 
     answers = _ordered_answers(meeting, order)
     for part in _QUESTION_PARTS:
@@ -58,6 +65,7 @@ def render_minutes(
         out += [f"## {part.label}", ""]
         if part is Part.CLIENTSTEM:
             out += _scores(meeting)
+            out += trend_section(followup)
         elif not in_part:
             out += ["Niet besproken.", ""]
         for answer in in_part:
@@ -73,6 +81,7 @@ def render_minutes(
         out += [md.table(["Nr.", "Actie", "Wie", "Wanneer", "Prioriteit", "Fase"], rows), ""]
     else:
         out += ["Geen acties afgesproken.", ""]
+    out += decisions_section(followup)
 
     out += [f"## {Part.AFSLUITING.label}", ""]
     out += _answer_block("Samenvatting", meeting.answers.get(SUMMARY_ID), level=3)

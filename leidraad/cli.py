@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from leidraad.domain import Phase
 from leidraad.paths import ENV_QUESTIONSETS, Paths
+
+if TYPE_CHECKING:
+    from storage.repository import Repository
 
 
 class Context:
@@ -87,9 +91,19 @@ def _run_app(context: Context) -> None:
 )
 @click.option("--out", type=click.Path(dir_okay=False), help="Bestand om naar te schrijven.")
 @click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
+@click.option(
+    "--variant",
+    type=click.Choice(["verloop"]),
+    help="verloop: het verloop van de hele casus (fasen, overleggen, cijfers, acties).",
+)
 @click.pass_obj
 def export(
-    context: Context, case: str, number: int | None, out: str | None, overschrijven: bool
+    context: Context,
+    case: str,
+    number: int | None,
+    out: str | None,
+    overschrijven: bool,
+    variant: str | None,
 ) -> None:
     """Schrijf het verslag van een overleg als markdown. CASE is het nummer of de naam."""
     from exports.documents import save_minutes
@@ -99,15 +113,35 @@ def export(
     try:
         found = repo.find_case(case)
         assert found.id is not None
-        meeting = repo.meeting_by_number(found.id, number)
+        meeting = repo.meeting_by_number(found.id, number) if variant != "verloop" else None
     except NotFound as error:
         _fail(str(error))
         return
     target = Path(out) if out else None
     if target is not None and target.exists() and not overschrijven:
         _fail(f"{target} bestaat al. Kies een andere naam of gebruik --overschrijven.")
-    path = save_minutes(found, meeting, _guide(context), context.paths.minutes_dir, target)
+    if meeting is None:
+        _export_history(context, repo, found.id, number, target)
+        return
+    assert meeting.id is not None
+    followup = repo.meeting_followup(meeting.id)
+    path = save_minutes(
+        found, meeting, _guide(context), context.paths.minutes_dir, target, followup
+    )
     click.echo(f"Verslag geschreven: {path}")
+
+
+def _export_history(
+    context: Context, repo: Repository, case_id: int, number: int | None, target: Path | None
+) -> None:
+    from datetime import date
+
+    from exports.history import save_history
+
+    if number is not None:
+        _fail("--meeting hoort niet bij --variant verloop: het verloop gaat over alle overleggen.")
+    path = save_history(repo.case_history(case_id), context.paths.minutes_dir, date.today(), target)
+    click.echo(f"Verloop geschreven: {path}")
 
 
 @main.group()

@@ -2,42 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from leidraad.domain import Action, InvalidInput, Phase, SafetyScore
+from leidraad.domain import InvalidInput, Phase, SafetyScore
 from leidraad.followup import Outcome, PlanKind
 from storage.repository import Repository
 from tests.conftest import family_case
-
-D1, D2, D3, D4 = date(2027, 1, 12), date(2027, 2, 9), date(2027, 3, 9), date(2027, 4, 6)
-
-
-def three_meetings(repo: Repository) -> tuple[int, list[int], dict[str, int]]:
-    """A case with three meetings; actions agreed in 1 and 2, ticked off in 2 and 3."""
-    case = repo.save_case(family_case())
-    assert case.id is not None
-    ids: list[int] = []
-    actions: dict[str, int] = {}
-    for held_on in (D1, D2, D3):
-        meeting = repo.start_meeting(case.id, "set", held_on)
-        assert meeting.id is not None
-        ids.append(meeting.id)
-    for meeting_id, name, due in [
-        (ids[0], "Veiligheidsplan maken", date(2027, 1, 31)),
-        (ids[0], "Huisbezoek", date(2027, 2, 1)),
-        (ids[0], "Schuldhulp aanvragen", None),
-        (ids[1], "Gesprek met school", date(2027, 3, 1)),
-    ]:
-        saved = repo.save_action(meeting_id, Action(name, "Veilig Thuis", due))
-        assert saved.id is not None
-        actions[name] = saved.id
-    repo.save_review(ids[1], actions["Veiligheidsplan maken"], Outcome.GEDAAN, "klaar")
-    repo.save_review(ids[1], actions["Huisbezoek"], Outcome.DEELS, "moeder niet thuis")
-    repo.save_review(ids[2], actions["Huisbezoek"], Outcome.NIET_GEDAAN, "")
-    repo.save_review(ids[2], actions["Schuldhulp aanvragen"], Outcome.VERVALLEN, "via gemeente")
-    return case.id, ids, actions
+from tests.followup_data import D1, D2, D3, D4, three_meetings
 
 
 def test_each_meeting_reviews_the_actions_still_open_when_it_began(repo: Repository) -> None:
