@@ -57,11 +57,19 @@ class Step:
     question: Question | None = None
     index: int = 0
     count: int = 1
+    kind: str = ""  # REVIEW_STEP for the page that ticks off earlier agreements
+
+
+REVIEW_STEP = "afspraken"
 
 
 class MeetingFlow:
-    def __init__(self, phase_set: PhaseSet, client_voice: ClientVoiceSet) -> None:
+    def __init__(
+        self, phase_set: PhaseSet, client_voice: ClientVoiceSet, review: bool = False
+    ) -> None:
         steps: list[Step] = [Step(Part.OPENING)]
+        if review:  # earlier agreements are ticked off right after who is at the table
+            steps.append(Step(Part.OPENING, kind=REVIEW_STEP))
         voice = client_voice.questions
         # The scores page comes first in the client's voice, then its open questions.
         steps.append(Step(Part.CLIENTSTEM))
@@ -116,7 +124,14 @@ class MeetingFlow:
             text += f" · vraag {step.index + 1} van {step.count}"
         elif step.part is Part.CLIENTSTEM:
             text += " · veiligheidscijfers"
+        elif step.kind == REVIEW_STEP:
+            text += " · afspraken aftikken"
         return text
+
+    def review_position(self) -> int | None:
+        """Where the earlier agreements are ticked off; None when there is nothing to tick off."""
+        found = [i for i, step in enumerate(self.steps) if step.kind == REVIEW_STEP]
+        return found[0] if found else None
 
     def questions(self) -> list[tuple[Part, Question]]:
         return [(s.part, s.question) for s in self.steps if s.question is not None]

@@ -453,7 +453,11 @@ class PlanVersion:
 def plan_parties(case: Case) -> list[str]:
     """Who must know the plans: every partner at the table and the adults of the family."""
     names = [p.organisation for p in case.partners] + [m.name for m in case.adults]
-    return list(dict.fromkeys(n for n in names if n.strip()))
+    unique: dict[str, str] = {}
+    for name in names:
+        if name.strip():
+            unique.setdefault(party_key(name), name.strip())
+    return list(unique.values())
 
 
 def party_key(name: str) -> str:
@@ -567,6 +571,14 @@ class CaseHistory:
     @property
     def fallback(self) -> PhaseChange | None:
         return current_fallback(self.case.phase, self.phase_changes)
+
+
+@dataclass(frozen=True)
+class CaseFlags:
+    """What the case list marks per case: overdue actions and a fall back to phase 1."""
+
+    overdue: int = 0
+    fell_back: bool = False
 
 
 class EventKind(StrEnum):

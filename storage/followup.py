@@ -8,7 +8,6 @@ returns.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from leidraad.domain import (
 from leidraad.followup import (
     STATUS_OPEN,
     ActionRecord,
+    CaseFlags,
     CaseHistory,
     MeetingFollowUp,
     Outcome,
@@ -69,14 +69,6 @@ def _local_day(moment: datetime) -> date:
     """Timestamps are stored in UTC (SQLite drops the zone); the user thinks in local days."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone().date()
-
-
-@dataclass(frozen=True)
-class CaseFlags:
-    """What the case list marks per case: overdue actions and a fall back to phase 1."""
-
-    overdue: int = 0
-    fell_back: bool = False
 
 
 class FollowUpStore:
@@ -438,10 +430,13 @@ class FollowUpStore:
                 .where(CaseStatusRow.case_id == case_id)
                 .order_by(col(CaseStatusRow.at), col(CaseStatusRow.id))
             ).all()
+        meetings = self.list_meetings(case_id)
+        # A case entered after its first meetings began no later than those meetings.
+        created_on = min([_local_day(row.created_at), *(m.held_on for m in meetings)])
         return CaseHistory(
             case=case,
-            created_on=_local_day(row.created_at),
-            meetings=self.list_meetings(case_id),
+            created_on=created_on,
+            meetings=meetings,
             sheets=self.score_sheets(case_id),
             phase_changes=self.phase_history(case_id),
             actions=records,

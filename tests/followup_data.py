@@ -9,7 +9,7 @@ from leidraad.followup import Outcome
 from storage.repository import Repository
 from tests.conftest import family_case
 
-D1, D2, D3, D4 = date(2027, 1, 12), date(2027, 2, 9), date(2027, 3, 9), date(2027, 4, 6)
+D1, D2, D3, D4 = date(2026, 7, 14), date(2026, 8, 11), date(2026, 9, 8), date(2026, 10, 6)
 
 
 def three_meetings(repo: Repository, scores: bool = False) -> tuple[int, list[int], dict[str, int]]:
@@ -27,10 +27,10 @@ def three_meetings(repo: Repository, scores: bool = False) -> tuple[int, list[in
         assert meeting.id is not None
         ids.append(meeting.id)
     for meeting_id, name, due in [
-        (ids[0], "Veiligheidsplan maken", date(2027, 1, 31)),
-        (ids[0], "Huisbezoek", date(2027, 2, 1)),
+        (ids[0], "Veiligheidsplan maken", date(2026, 8, 2)),
+        (ids[0], "Huisbezoek", date(2026, 8, 3)),
         (ids[0], "Schuldhulp aanvragen", None),
-        (ids[1], "Gesprek met school", date(2027, 3, 1)),
+        (ids[1], "Gesprek met school", date(2026, 8, 31)),
     ]:
         saved = repo.save_action(meeting_id, Action(name, "Veilig Thuis", due))
         assert saved.id is not None

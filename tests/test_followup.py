@@ -250,3 +250,20 @@ def test_the_timeline_puts_everything_in_date_order() -> None:
     scores_d3 = next(e for e in events if e.kind is EventKind.CIJFERS and e.on == D3)
     assert scores_d3.warning and "(verschil 5)" in scores_d3.text
     assert "1 actie afgesproken" in events[1].text
+
+
+def test_the_review_page_follows_the_opening_only_when_there_is_something_to_tick_off() -> None:
+    from leidraad.flow import REVIEW_STEP, MeetingFlow, Part
+    from tests.conftest import small_guide
+
+    guide = small_guide()
+    phase_set = guide.for_phase(Phase.DIRECTE_VEILIGHEID)
+    plain = MeetingFlow(phase_set, guide.client_voice)
+    assert plain.review_position() is None
+    flow = MeetingFlow(phase_set, guide.client_voice, review=True)
+    assert len(flow) == len(plain) + 1
+    assert flow.review_position() == 1
+    assert flow.steps[1].kind == REVIEW_STEP and flow.steps[1].part is Part.OPENING
+    assert flow.where(1) == "Deel 1 van 7 · Opening · afspraken aftikken"
+    assert flow.next_part(1) == flow.start_of(Part.CLIENTSTEM)
+    assert flow.previous_part(1) == 0

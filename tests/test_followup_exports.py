@@ -41,13 +41,13 @@ def test_the_minutes_show_the_review_the_trend_and_who_does_not_know_the_plan(
         repo.get_case(case_id), meeting, followup=repo.meeting_followup(meeting_id)
     )
     review = text[text.index("## Afspraken van eerdere overleggen") : text.index("## Stem")]
-    assert "| Huisbezoek | Veilig Thuis | 01-02-2027 (te laat: 64 dagen) | 1 | nog niet" in review
+    assert "| Huisbezoek | Veilig Thuis | 03-08-2026 (te laat: 64 dagen) | 1 | nog niet" in review
     assert "| Gesprek met school |" in review
     assert "Veiligheidsplan maken" not in review
     assert "**Let op:** 2 acties zijn over de afgesproken datum" in review
     trend = text[text.index("### Verloop van de veiligheidscijfers") : text.index("## Beeld")]
     assert "| moeder (ouder) | 3 → 4 → 6 → – | - | +2 sinds vorige keer |" in trend
-    assert "Overleggen: 1 (12-01-2027), 2 (09-02-2027), 3 (09-03-2027), 4 (06-04-2027)" in trend
+    assert "Overleggen: 1 (14-07-2026), 2 (11-08-2026), 3 (08-09-2026), 4 (06-10-2026)" in trend
     assert "**Terug naar directe veiligheid** (was 2. Stabiele veiligheid)" in text
     assert "Reden: Nieuw incident \\| politie" in text
     assert "1 van 4 kennen deze versie. **Nog niet:** Politie, moeder, vader." in text
@@ -74,23 +74,23 @@ def test_the_first_minutes_without_follow_up_stay_as_they_were(repo: Repository)
 
 def test_the_verloop_document_tells_the_whole_course(repo: Repository) -> None:
     case_id, _ = fourth_meeting(repo)
-    text = render_history(repo.case_history(case_id), date(2027, 4, 10))
+    text = render_history(repo.case_history(case_id), date(2026, 10, 10))
     assert text.startswith("# Verloop van de casus: Gezin J.")
-    assert "- **Overleggen:** 12-01-2027 tot en met 06-04-2027, 4 overleggen" in text
-    assert "**Terug naar directe veiligheid sinds 06-04-2027.**" in text
+    assert "- **Overleggen:** 14-07-2026 tot en met 06-10-2026, 4 overleggen" in text
+    assert "**Terug naar directe veiligheid sinds 06-10-2026.**" in text
     assert (
-        "| 09-02-2027 | Van 1. Directe veiligheid naar 2. Stabiele veiligheid | overleg 2 |" in text
+        "| 11-08-2026 | Van 1. Directe veiligheid naar 2. Stabiele veiligheid | overleg 2 |" in text
     )
-    assert "| 06-04-2027 | ⚠ Terug naar directe veiligheid (was 2. Stabiele veiligheid) |" in text
+    assert "| 06-10-2026 | ⚠ Terug naar directe veiligheid (was 2. Stabiele veiligheid) |" in text
     assert "| Politie | 4 → 5 → 7 → – | - | +2 sinds vorige keer |" in text
-    assert "In overleg 3 (09-03-2027):\n\n**Verschil tussen de perspectieven:** 2 punten" in text
+    assert "In overleg 3 (08-09-2026):\n\n**Verschil tussen de perspectieven:** 2 punten" in text
     huisbezoek = next(line for line in text.splitlines() if line.startswith("| Huisbezoek"))
-    assert "01-02-2027 (te laat: 68 dagen)" in huisbezoek
+    assert "03-08-2026 (te laat: 68 dagen)" in huisbezoek
     assert "overleg 2: deels gedaan (moeder niet thuis); overleg 3: niet gedaan" in huisbezoek
     schuld = next(line for line in text.splitlines() if line.startswith("| Schuldhulp"))
     assert "| niet meer nodig |" in schuld
-    assert "- 09-02-2027 · Actie · Gedaan: Veiligheidsplan maken" in text
-    assert "- 06-04-2027 · Fase · **Let op:** Terug naar directe veiligheid" in text
+    assert "- 11-08-2026 · Actie · Gedaan: Veiligheidsplan maken" in text
+    assert "- 06-10-2026 · Fase · **Let op:** Terug naar directe veiligheid" in text
 
 
 def test_export_variant_verloop_writes_the_case_history(paths: Paths, repo: Repository) -> None:

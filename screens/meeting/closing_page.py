@@ -24,6 +24,7 @@ from leidraad.domain import (
 )
 from leidraad.flow import Part
 from screens.context import AppContext
+from screens.meeting.phase_decision import PhaseDecision
 from screens.widgets.answer_editor import AnswerEditor
 
 
@@ -58,6 +59,7 @@ class ClosingPage(VerticalScroll):
         yield Label(f"Volgend overleg ({DATE_FORMAT_HINT})")
         yield Input(format_date(self.meeting.next_meeting), id="next-meeting")
         yield Static("", classes="error", id="next-error")
+        yield PhaseDecision(self.context, self.meeting)
         closed = self.meeting.status is MeetingStatus.AFGESLOTEN
         with Horizontal(classes="buttons"):
             yield Button(

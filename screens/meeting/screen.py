@@ -17,12 +17,14 @@ from textual.widgets.option_list import Option
 
 from exports.documents import save_minutes
 from leidraad.domain import Answer, MeetingStatus, format_date
-from leidraad.flow import MeetingFlow, Part
+from leidraad.flow import REVIEW_STEP, MeetingFlow, Part
 from screens.context import AppContext
 from screens.meeting.actions_page import ActionsPage
 from screens.meeting.closing_page import ClosingPage
 from screens.meeting.opening_page import OpeningPage
+from screens.meeting.phase_decision import PhaseDecision
 from screens.meeting.question_page import QuestionPage
+from screens.meeting.review_page import ReviewPage
 from screens.meeting.scores_page import ScoresPage
 from screens.meeting.worry_dialog import WorryDialog
 from screens.widgets.answer_editor import AnswerEditor
@@ -46,6 +48,7 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+o", "client_words", "Eigen woorden", priority=True),
         Binding("ctrl+r", "worry", "Zorg concreet", priority=True),
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True),
+        Binding("ctrl+f", "change_phase", "Fase wijzigen", show=False, priority=True),
         Binding("escape", "leave", "Terug"),
     ]
 
@@ -58,7 +61,8 @@ class MeetingScreen(Screen[None]):
         self.case = context.repo.get_case(self.meeting.case_id)
         guide = context.guide
         self.phase_set = guide.for_phase(self.meeting.phase)
-        self.flow = MeetingFlow(self.phase_set, guide.client_voice)
+        self.review_items = context.repo.review_items(meeting_id)
+        self.flow = MeetingFlow(self.phase_set, guide.client_voice, bool(self.review_items))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,7 +91,9 @@ class MeetingScreen(Screen[None]):
     def _pages(self) -> ComposeResult:
         for i, step in enumerate(self.flow.steps):
             page_id = f"step-{i}"
-            if step.question is not None:
+            if step.kind == REVIEW_STEP:
+                yield ReviewPage(self.context, self.meeting, self.review_items, id=page_id)
+            elif step.question is not None:
                 answer = self.meeting.answers.get(step.question.id) or Answer(
                     step.question.id, step.question.text, step.part.value
                 )
@@ -138,6 +144,8 @@ class MeetingScreen(Screen[None]):
         """Write every pending answer now, before leaving or closing."""
         for editor in self.query(AnswerEditor):
             editor.flush()
+        for review in self.query(ReviewPage):
+            review.flush()
 
     def _go(self, position: int) -> None:
         self.flush()
@@ -182,6 +190,7 @@ class MeetingScreen(Screen[None]):
                 go(Part.AFSLUITING),
             ),
         ]
+        commands += self._followup_commands()
         return commands
 
     def action_client_words(self) -> None:
@@ -239,11 +248,16 @@ class MeetingScreen(Screen[None]):
         self.flush()
         assert self.meeting.id is not None
         repo = self.context.repo
+        meeting_id = self.meeting.id
         repo.close_meeting(self.meeting.id)
         self.meeting = repo.get_meeting(self.meeting.id)
         try:
             path = save_minutes(
-                self.case, self.meeting, self.context.guide, self.context.minutes_dir
+                self.case,
+                self.meeting,
+                self.context.guide,
+                self.context.minutes_dir,
+                followup=repo.meeting_followup(meeting_id),
             )
         except OSError as error:
             self.notify(
@@ -255,3 +269,36 @@ class MeetingScreen(Screen[None]):
         self.query_one("#meta", Static).update(self._meta())
         self.query_one(ClosingPage).show_result(f"Verslag opgeslagen in:\n{path}")
         self.notify(f"Verslag opgeslagen: {path}", title="Overleg afgesloten", timeout=10)
+
+    # --- following the case over time ----------------------------------------------
+
+    def _followup_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        review = self.flow.review_position()
+        if review is not None:
+            commands.append(
+                (
+                    "Afspraken aftikken",
+                    "Open acties van eerdere overleggen: gedaan, deels, niet gedaan",
+                    lambda: self._go(review),
+                )
+            )
+        commands += [
+            ("Fase wijzigen", "Besluit over de fase, met reden (Ctrl+F)", self.action_change_phase),
+            (
+                "Plannen: wie kent ze",
+                "Veiligheidsplan, hulpverleningsplan, herstelplan",
+                self.action_plans,
+            ),
+        ]
+        return commands
+
+    def action_change_phase(self) -> None:
+        self.flush()
+        self.query_one(PhaseDecision).change()
+
+    def action_plans(self) -> None:
+        from screens.plans import PlansScreen
+
+        self.flush()
+        self.app.push_screen(PlansScreen(self.context, self.case.id or 0, self.meeting.held_on))
