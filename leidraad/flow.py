@@ -99,6 +99,9 @@ class MeetingFlow:
         return next(i for i, step in enumerate(self.steps) if step.part is part)
 
     def next_part(self, position: int) -> int:
+        review = self.review_position()
+        if review is not None and position < review:
+            return review  # ticking off earlier agreements is a stop of its own
         parts = list(Part)
         current = parts.index(self.steps[self.clamp(position)].part)
         if current + 1 >= len(parts):

@@ -181,7 +181,9 @@ class Trend:
 
     @property
     def latest(self) -> int | None:
-        return self.points[-1].score if self.points else None
+        """The most recent score given, also when the last meeting gave none."""
+        given = self.given
+        return given[-1] if given else None
 
     @property
     def change(self) -> int | None:

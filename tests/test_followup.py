@@ -108,6 +108,9 @@ def test_the_trend_has_a_point_for_every_meeting_with_gaps_where_no_score_was_gi
     assert [p.score for p in found["perspectief van sam"].points] == [None, None, 2]
     assert trend_text(found["politie"]) == "6 → – → 7"
     assert found["moeder"].change == 2
+    assert found["perspectief van sam"].latest == 2
+    later = {t.key: t for t in trends([*sheets(), ScoreSheet(4, D4, ())])}  # none given in 4
+    assert later["politie"].latest == 7 and trend_text(later["politie"]) == "6 → – → 7 → –"
     assert found["politie"].change == 1
     assert found["perspectief van sam"].change is None
 
@@ -265,5 +268,6 @@ def test_the_review_page_follows_the_opening_only_when_there_is_something_to_tic
     assert flow.review_position() == 1
     assert flow.steps[1].kind == REVIEW_STEP and flow.steps[1].part is Part.OPENING
     assert flow.where(1) == "Deel 1 van 7 · Opening · afspraken aftikken"
+    assert flow.next_part(0) == 1  # Ctrl+N from the opening does not skip the review
     assert flow.next_part(1) == flow.start_of(Part.CLIENTSTEM)
     assert flow.previous_part(1) == 0

@@ -46,7 +46,7 @@ def test_the_minutes_show_the_review_the_trend_and_who_does_not_know_the_plan(
     assert "Veiligheidsplan maken" not in review
     assert "**Let op:** 2 acties zijn over de afgesproken datum" in review
     trend = text[text.index("### Verloop van de veiligheidscijfers") : text.index("## Beeld")]
-    assert "| moeder (ouder) | 3 → 4 → 6 → – | - | +2 sinds vorige keer |" in trend
+    assert "| moeder (ouder) | 3 → 4 → 6 → – | 6 | +2 sinds vorige keer |" in trend
     assert "Overleggen: 1 (14-07-2026), 2 (11-08-2026), 3 (08-09-2026), 4 (06-10-2026)" in trend
     assert "**Terug naar directe veiligheid** (was 2. Stabiele veiligheid)" in text
     assert "Reden: Nieuw incident \\| politie" in text
@@ -82,7 +82,7 @@ def test_the_verloop_document_tells_the_whole_course(repo: Repository) -> None:
         "| 11-08-2026 | Van 1. Directe veiligheid naar 2. Stabiele veiligheid | overleg 2 |" in text
     )
     assert "| 06-10-2026 | ⚠ Terug naar directe veiligheid (was 2. Stabiele veiligheid) |" in text
-    assert "| Politie | 4 → 5 → 7 → – | - | +2 sinds vorige keer |" in text
+    assert "| Politie | 4 → 5 → 7 → – | 7 | +2 sinds vorige keer |" in text
     assert "In overleg 3 (08-09-2026):\n\n**Verschil tussen de perspectieven:** 2 punten" in text
     huisbezoek = next(line for line in text.splitlines() if line.startswith("| Huisbezoek"))
     assert "03-08-2026 (te laat: 68 dagen)" in huisbezoek

@@ -46,6 +46,11 @@ class ReviewTable(DataTable[Text]):
 
 
 class ReviewPage(Vertical):
+    DEFAULT_CSS = """
+    ReviewPage #review { height: auto; max-height: 14; margin-bottom: 1; }
+    ReviewPage #review-detail { height: auto; margin-bottom: 1; }
+    """
+
     def __init__(
         self, context: AppContext, meeting: Meeting, items: list[ReviewItem], id: str
     ) -> None:
