@@ -134,7 +134,9 @@ class FollowUpPanel(Vertical):
             else:
                 lines.append(f"• {when}: {text}")
         if late:
-            lines.insert(0, f"[b $error]{len(late)} van {len(records)} over de datum[/]")
+            verb = "is" if len(late) == 1 else "zijn"
+            head = f"{len(late)} van de {len(records)} open acties {verb} over de datum"
+            lines.insert(0, f"[b $error]{head}[/]")
         return "\n".join(lines)
 
 
