@@ -8,19 +8,10 @@ from collections.abc import Sequence
 
 from exports import markdown as md
 from leidraad.domain import format_date
-from leidraad.followup import (
-    MeetingFollowUp,
-    PhaseChange,
-    PlanStatus,
-    ReviewItem,
-    ScoreSheet,
-    change_text,
-    divergence,
-    overdue_text,
-    phase_name,
-    trend_text,
-    trends,
-)
+from leidraad.followup import MeetingFollowUp, ReviewItem, overdue_text
+from leidraad.phases import PhaseChange, phase_name
+from leidraad.plans import PlanStatus
+from leidraad.trend import ScoreSheet, change_text, divergence, trend_text, trends
 
 
 def review_section(followup: MeetingFollowUp | None) -> list[str]:

@@ -11,14 +11,8 @@ from exports import markdown as md
 from exports.files import slug, write_private
 from exports.followup_sections import divergence_lines, plan_lines, trend_lines
 from leidraad.domain import MeetingStatus, format_date
-from leidraad.followup import (
-    ActionRecord,
-    CaseHistory,
-    is_overdue,
-    overdue_text,
-    phase_name,
-    timeline,
-)
+from leidraad.followup import ActionRecord, CaseHistory, is_overdue, overdue_text, timeline
+from leidraad.phases import phase_name
 
 
 def history_filename(alias: str, today: date) -> str:

@@ -16,15 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from leidraad.domain import CaseSummary, format_date
-from leidraad.followup import (
-    CaseFlags,
-    CaseHistory,
-    PhaseChange,
-    closing_warnings,
-    is_overdue,
-    overdue_text,
-    phase_name,
-)
+from leidraad.followup import CaseFlags, CaseHistory, is_overdue, overdue_text
+from leidraad.phases import PhaseChange, closing_warnings, phase_name
 from screens.context import AppContext
 from screens.phase_dialog import PhaseDialog, announce
 from screens.widgets.fields_dialog import FieldsDialog

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from leidraad.domain import InvalidInput, MeetingSummary, Phase, format_date
-from leidraad.followup import PhaseChange, phase_name
+from leidraad.phases import PhaseChange, phase_name
 from screens.context import AppContext
 
 OUTSIDE = "buiten"

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from leidraad.domain import DATE_FORMAT_HINT, InvalidInput, format_date, parse_date
-from leidraad.followup import PlanKind, PlanStatus
+from leidraad.plans import PlanKind, PlanStatus
 from screens.context import AppContext
 from screens.widgets.fields_dialog import FieldsDialog
 
@@ -158,7 +158,7 @@ class PlansScreen(Screen[None]):
         current = status.known_since(party) or self.on_day
         self.app.push_screen(
             FieldsDialog(
-                f"Sinds wanneer kent {party} deze versie?",
+                f"Sinds wanneer kent {escape(party)} deze versie?",
                 [(f"Datum ({DATE_FORMAT_HINT})", format_date(current))],
                 set_date,
             ),

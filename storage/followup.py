@@ -30,21 +30,15 @@ from leidraad.followup import (
     CaseHistory,
     MeetingFollowUp,
     Outcome,
-    PhaseChange,
-    PlanKind,
-    PlanStatus,
-    PlanVersion,
     ReviewItem,
     ReviewRecord,
-    ScoreSheet,
     StatusEvent,
-    check_phase_change,
-    current_fallback,
     due_for_review,
-    party_key,
-    plan_parties,
     status_after,
 )
+from leidraad.phases import PhaseChange, check_phase_change, current_fallback
+from leidraad.plans import PlanKind, PlanStatus, PlanVersion, party_key, plan_parties
+from leidraad.trend import ScoreSheet
 from storage.tables import (
     ActionReviewRow,
     ActionRow,

@@ -13,28 +13,23 @@ from leidraad.followup import (
     CaseHistory,
     EventKind,
     Outcome,
-    PhaseChange,
-    PhaseMove,
-    PlanKind,
-    PlanStatus,
-    PlanVersion,
     ReviewRecord,
-    ScoreSheet,
-    check_phase_change,
-    closing_warnings,
-    current_fallback,
-    divergence,
     due_for_review,
     is_overdue,
     overdue_text,
-    perspective_key,
-    safe_since,
-    sparkline,
     status_after,
     timeline,
-    trend_text,
-    trends,
 )
+from leidraad.phases import (
+    PhaseChange,
+    PhaseMove,
+    check_phase_change,
+    closing_warnings,
+    current_fallback,
+    safe_since,
+)
+from leidraad.plans import PlanKind, PlanStatus, PlanVersion
+from leidraad.trend import ScoreSheet, divergence, perspective_key, sparkline, trend_text, trends
 from tests.conftest import family_case
 
 D1, D2, D3, D4 = date(2027, 1, 12), date(2027, 2, 9), date(2027, 3, 9), date(2027, 4, 6)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.widgets import Input, Select
 
 from leidraad.domain import Phase
-from leidraad.followup import Outcome, PlanKind
+from leidraad.followup import Outcome
 from leidraad.paths import Paths
+from leidraad.plans import PlanKind
 from screens.case_detail import CaseScreen
 from screens.case_timeline import TimelineScreen
 from screens.meeting.divergence_note import DivergenceNote

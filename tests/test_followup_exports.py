@@ -13,8 +13,8 @@ from exports.history import render_history
 from exports.minutes import render_minutes
 from leidraad.cli import main
 from leidraad.domain import Action, Phase
-from leidraad.followup import PlanKind
 from leidraad.paths import Paths
+from leidraad.plans import PlanKind
 from storage.repository import Repository
 from tests.conftest import family_case
 from tests.followup_data import D2, D3, D4, three_meetings

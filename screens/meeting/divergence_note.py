@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from leidraad.domain import Meeting, SafetyScore, format_date
-from leidraad.followup import DISCUSS_PROMPT, divergence
+from leidraad.trend import DISCUSS_PROMPT, divergence
 from screens.context import AppContext
 
 

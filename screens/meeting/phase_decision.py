@@ -11,7 +11,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
 from leidraad.domain import Meeting, MeetingSummary
-from leidraad.followup import PhaseChange, phase_name
+from leidraad.phases import PhaseChange, phase_name
 from screens.context import AppContext
 from screens.phase_dialog import PhaseDialog, announce
 

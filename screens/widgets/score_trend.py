@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from leidraad.domain import format_date
-from leidraad.followup import (
+from leidraad.trend import (
     DIVERGENCE_THRESHOLD,
     ScoreSheet,
     Trend,
