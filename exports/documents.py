@@ -15,6 +15,7 @@ from exports.preparation_sheet import render_preparation
 from exports.variants import Variant, reader_for, visible_meeting
 from leidraad.domain import Case, Meeting
 from leidraad.flow import MeetingFlow
+from leidraad.followup import MeetingFollowUp
 from leidraad.guide import Guide
 from leidraad.voice import ClientVoice, clients, voices_for
 
@@ -54,7 +55,13 @@ def question_order(guide: Guide, meeting: Meeting) -> list[str]:
     return [question.id for _, question in flow.questions()]
 
 
-def render_markdown(case: Case, meeting: Meeting, guide: Guide, request: DocumentRequest) -> str:
+def render_markdown(
+    case: Case,
+    meeting: Meeting,
+    guide: Guide,
+    request: DocumentRequest,
+    followup: MeetingFollowUp | None = None,
+) -> str:
     """The markdown of one version; the same input always gives the same bytes."""
     reader = reader_for(request.variant, request.partner)
     if request.variant is Variant.VOORBEREIDING:
@@ -66,11 +73,18 @@ def render_markdown(case: Case, meeting: Meeting, guide: Guide, request: Documen
     if request.variant is Variant.ACTIES:
         return render_action_list(case, meeting)
     worry_order = [q.id for q in guide.worry.questions] if guide.worry else []
-    return render_minutes(case, meeting, question_order(guide, meeting), worry_order, reader)
+    order = question_order(guide, meeting)
+    return render_minutes(case, meeting, order, worry_order, reader, followup)
 
 
-def render_document(case: Case, meeting: Meeting, guide: Guide, request: DocumentRequest) -> str:
-    text = render_markdown(case, meeting, guide, request)
+def render_document(
+    case: Case,
+    meeting: Meeting,
+    guide: Guide,
+    request: DocumentRequest,
+    followup: MeetingFollowUp | None = None,
+) -> str:
+    text = render_markdown(case, meeting, guide, request, followup)
     if request.format is Format.HTML:
         title = f"{case.alias}: overleg {meeting.number} ({request.variant.label})"
         return to_html(text, title)
@@ -95,9 +109,11 @@ def save_document(
     request: DocumentRequest,
     path: Path,
     overwrite: bool = False,
+    followup: MeetingFollowUp | None = None,
 ) -> Path:
     """Write one version; an existing file is only replaced when asked (FileExistsError)."""
-    return write_private(path, render_document(case, meeting, guide, request), overwrite)
+    text = render_document(case, meeting, guide, request, followup)
+    return write_private(path, text, overwrite)
 
 
 def save_minutes(
@@ -107,8 +123,9 @@ def save_minutes(
     folder: Path,
     target: Path | None = None,
     overwrite: bool = False,
+    followup: MeetingFollowUp | None = None,
 ) -> Path:
     """The full minutes as markdown, by default in the minutes folder under a stable name."""
     request = DocumentRequest()
     path = target or folder / document_filename(case, meeting, request)
-    return save_document(case, meeting, guide, request, path, overwrite)
+    return save_document(case, meeting, guide, request, path, overwrite, followup)

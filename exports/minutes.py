@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from exports import markdown as md
-from exports.variants import visible_meeting
+from exports.followup_sections import decisions_section, review_section, trend_section
+from exports.variants import visible_followup, visible_meeting
 from exports.voice_sections import aftercare_section, timeout_line, voice_section
 from leidraad.audience import ALL_PARTNERS, Reader, ReaderKind, Restriction
 from leidraad.domain import (
@@ -23,6 +24,7 @@ from leidraad.domain import (
     worry_answer_id,
 )
 from leidraad.flow import Part
+from leidraad.followup import MeetingFollowUp
 
 _FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
 # A time-out still running when minutes are made is counted up to the meeting's close.
@@ -65,12 +67,15 @@ def render_minutes(
     order: Sequence[str] = (),
     worry_order: Sequence[str] = (),
     reader: Reader = ALL_PARTNERS,
+    followup: MeetingFollowUp | None = None,
 ) -> str:
     """Markdown minutes for partners; `order` lists question ids as walked.
 
     Only what `reader` may read is rendered; restricted items that remain say so.
+    `followup` adds the review of earlier actions, the score trend and phase decisions.
     """
     meeting = visible_meeting(meeting, reader)
+    followup = visible_followup(followup, reader) if followup else None
     version = (
         f"versie voor {reader.partner}" if reader.kind is ReaderKind.PARTNER else "volledig verslag"
     )
@@ -82,6 +87,7 @@ def render_minutes(
     else:
         out += ["Geen deelnemers vastgelegd.", ""]
     out += _answer_block("Doel van het overleg", meeting.answers.get(PURPOSE_ID), level=2)
+    out += review_section(followup)
 
     answers = _ordered_answers(meeting, order)
     for part in _QUESTION_PARTS:
@@ -90,6 +96,7 @@ def render_minutes(
         if part is Part.CLIENTSTEM:
             out += _scores(meeting)
             out += voice_section(meeting)
+            out += trend_section(followup)
         elif not in_part:
             out += ["Niet besproken.", ""]
         for answer in in_part:
@@ -98,6 +105,7 @@ def render_minutes(
 
     out += [f"## {Part.ACTIEPLAN.label}", ""]
     out += action_table(meeting.actions)
+    out += decisions_section(followup)
 
     out += [f"## {Part.AFSLUITING.label}", ""]
     out += _answer_block("Samenvatting", meeting.answers.get(SUMMARY_ID), level=3)

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from leidraad.audience import ALL_PARTNERS, CLIENT, Reader, ReaderKind, may_read
 from leidraad.domain import Meeting
+from leidraad.followup import CaseHistory, MeetingFollowUp
 
 
 class Variant(StrEnum):
@@ -75,4 +76,28 @@ def visible_meeting(meeting: Meeting, reader: Reader) -> Meeting:
         scores=[s for s in meeting.scores if may_read(reader, s.restriction)],
         actions=[a for a in meeting.actions if may_read(reader, a.restriction)],
         voices=voices,
+    )
+
+
+def visible_followup(followup: MeetingFollowUp, reader: Reader) -> MeetingFollowUp:
+    """The course of the case as this reader may see it: marked actions and scores left out."""
+    return replace(
+        followup,
+        review=[i for i in followup.review if may_read(reader, i.action.restriction)],
+        sheets=[
+            replace(sheet, scores=tuple(s for s in sheet.scores if may_read(reader, s.restriction)))
+            for sheet in followup.sheets
+        ],
+    )
+
+
+def visible_history(history: CaseHistory, reader: Reader) -> CaseHistory:
+    """The whole course of a case as this reader may see it."""
+    return replace(
+        history,
+        actions=[r for r in history.actions if may_read(reader, r.action.restriction)],
+        sheets=[
+            replace(sheet, scores=tuple(s for s in sheet.scores if may_read(reader, s.restriction)))
+            for sheet in history.sheets
+        ],
     )

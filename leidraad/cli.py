@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from leidraad.paths import ENV_QUESTIONSETS, Paths
+
+if TYPE_CHECKING:
+    pass
 
 
 class Context:
@@ -86,7 +92,7 @@ def _run_app(context: Context) -> None:
     app.run()
 
 
-VARIANTS = ("volledig", "client", "acties", "partner", "voorbereiding")
+VARIANTS = ("volledig", "client", "acties", "partner", "voorbereiding", "verloop")
 
 
 @main.command()
@@ -100,7 +106,8 @@ VARIANTS = ("volledig", "client", "acties", "partner", "voorbereiding")
     default="volledig",
     show_default=True,
     help="Welke versie: volledig, client (gewone taal), acties (alleen de actielijst), "
-    "partner (met --partner) of voorbereiding (het blad voor een cliënt).",
+    "partner (met --partner), voorbereiding (het blad voor een cliënt) of verloop "
+    "(de hele casus: fasen, overleggen, cijfers, acties).",
 )
 @click.option("--partner", default="", help="Voor welke partner (bij --variant partner).")
 @click.option(
@@ -132,17 +139,30 @@ def export(
     overschrijven: bool,
 ) -> None:
     """Schrijf het verslag van een overleg. CASE is het nummer of de naam van de casus."""
-    from exports.documents import DocumentRequest, Format, document_filename, save_document
+    from exports.documents import (
+        DocumentRequest,
+        Format,
+        UnknownClient,
+        document_filename,
+        preparation_voice,
+        save_document,
+    )
     from exports.variants import UnknownPartner, Variant, reader_for
+    from leidraad.voice import clients, voices_for
     from storage.repository import NotFound
 
-    request = DocumentRequest(Variant(variant), partner, Format(fmt))
+    if partner and variant != "partner":
+        _fail("--partner hoort bij --variant partner.", code=2)
+    if client and variant != "voorbereiding":
+        _fail("--client hoort bij --variant voorbereiding.", code=2)
+    if variant == "verloop":
+        _export_history(context, case, number, fmt, out, overschrijven)
+        return
+    chosen = Variant(variant)
     try:
-        reader_for(request.variant, request.partner)
+        reader_for(chosen, partner)
     except UnknownPartner as error:
         _fail(str(error), code=2)
-    if partner and request.variant is not Variant.PARTNER:
-        _fail("--partner hoort bij --variant partner.", code=2)
     repo = _open(context)
     try:
         found = repo.find_case(case)
@@ -151,18 +171,77 @@ def export(
     except NotFound as error:
         _fail(str(error))
         return
-    target = (
-        Path(out) if out else context.paths.minutes_dir / document_filename(found, meeting, request)
-    )
+    names = [""]
+    if chosen is Variant.VOORBEREIDING:
+        try:
+            names = (
+                [preparation_voice(found, meeting, client).member]
+                if client
+                else [v.member for v in clients(voices_for(found, meeting.voices))]
+            )
+        except UnknownClient as error:
+            _fail(str(error), code=2)
+        if not names:
+            _fail("Deze casus heeft geen cliënten om een voorbereiding voor te maken.")
+        if out and len(names) > 1:
+            _fail(f"Kies met --client voor wie: {', '.join(names)}.", code=2)
+    assert meeting.id is not None
+    followup = repo.meeting_followup(meeting.id)
+    guide = _guide(context)
+    for name in names:
+        request = DocumentRequest(chosen, partner, Format(fmt), name)
+        target = (
+            Path(out)
+            if out
+            else context.paths.minutes_dir / document_filename(found, meeting, request)
+        )
+        _write(
+            target,
+            partial(save_document, found, meeting, guide, request, target, overschrijven, followup),
+        )
+
+
+def _write(target: Path, write: Callable[[], Path]) -> None:
+    """Write one file, or stop with a Dutch message; an existing file needs --overschrijven."""
     try:
-        path = save_document(found, meeting, _guide(context), request, target, overschrijven)
+        path = write()
     except FileExistsError:
         _fail(f"{target} bestaat al. Kies een andere naam of gebruik --overschrijven.")
         return
     except OSError as error:
         _fail(f"{target} kon niet worden geschreven: {error.strerror}.")
         return
-    click.echo(f"Verslag geschreven: {path}")
+    click.echo(f"Geschreven: {path}")
+
+
+def _export_history(
+    context: Context,
+    case: str,
+    number: int | None,
+    fmt: str,
+    out: str | None,
+    overwrite: bool,
+) -> None:
+    from datetime import date
+
+    from exports.history import history_filename, save_history
+    from storage.repository import NotFound
+
+    if number is not None:
+        _fail("--meeting hoort niet bij --variant verloop: het verloop gaat over alle overleggen.")
+    repo = _open(context)
+    try:
+        found = repo.find_case(case)
+    except NotFound as error:
+        _fail(str(error))
+        return
+    assert found.id is not None
+    history = repo.case_history(found.id)
+    today = date.today()
+    target = (
+        Path(out) if out else context.paths.minutes_dir / history_filename(found.alias, today, fmt)
+    )
+    _write(target, partial(save_history, history, target, today, fmt == "html", overwrite))
 
 
 _HELP = {"help": "Toon deze uitleg en stop."}

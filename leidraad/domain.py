@@ -152,6 +152,7 @@ class CaseSummary:
     phase: Phase
     last_meeting: date | None
     open_actions: int
+    closed: bool = False
 
 
 # --- the meeting ------------------------------------------------------------

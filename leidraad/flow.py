@@ -58,6 +58,10 @@ class Step:
     question: Question | None = None
     index: int = 0
     count: int = 1
+    kind: str = ""  # REVIEW_STEP for the page that ticks off earlier agreements
+
+
+REVIEW_STEP = "afspraken"
 
 
 def as_asked(
@@ -104,12 +108,15 @@ class MeetingFlow:
         phase_set: PhaseSet,
         client_voice: ClientVoiceSet,
         answers: Iterable[Answer] = (),
+        review: bool = False,
     ) -> None:
         """`answers` are those of the meeting being walked, so it shows what was asked."""
         given = list(answers)
         known = {q.id for q in client_voice.questions}
         known |= {q.id for questions in phase_set.stages.values() for q in questions}
         steps: list[Step] = [Step(Part.OPENING)]
+        if review:  # earlier agreements are ticked off right after who is at the table
+            steps.append(Step(Part.OPENING, kind=REVIEW_STEP))
         voice = as_asked(client_voice.questions, Part.CLIENTSTEM, given, known)
         # The scores page comes first in the client's voice, then its open questions.
         steps.append(Step(Part.CLIENTSTEM))
@@ -139,6 +146,9 @@ class MeetingFlow:
         return next(i for i, step in enumerate(self.steps) if step.part is part)
 
     def next_part(self, position: int) -> int:
+        review = self.review_position()
+        if review is not None and position < review:
+            return review  # ticking off earlier agreements is a stop of its own
         parts = list(Part)
         current = parts.index(self.steps[self.clamp(position)].part)
         if current + 1 >= len(parts):
@@ -164,7 +174,14 @@ class MeetingFlow:
             text += f" · vraag {step.index + 1} van {step.count}"
         elif step.part is Part.CLIENTSTEM:
             text += " · veiligheidscijfers"
+        elif step.kind == REVIEW_STEP:
+            text += " · afspraken aftikken"
         return text
+
+    def review_position(self) -> int | None:
+        """Where the earlier agreements are ticked off; None when there is nothing to tick off."""
+        found = [i for i, step in enumerate(self.steps) if step.kind == REVIEW_STEP]
+        return found[0] if found else None
 
     def questions(self) -> list[tuple[Part, Question]]:
         return [(s.part, s.question) for s in self.steps if s.question is not None]

@@ -9,10 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from leidraad.domain import Case, MeetingStatus, format_date
+from screens.case_followup import (
+    FOLLOWUP_BINDINGS,
+    CaseStatusNote,
+    FollowUpCaseScreen,
+    FollowUpPanel,
+)
 from screens.case_form import CaseFormScreen
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
@@ -33,12 +38,13 @@ def describe_case(case: Case) -> str:
     return "\n".join(lines)
 
 
-class CaseScreen(Screen[None]):
+class CaseScreen(FollowUpCaseScreen):
     CSS_PATH = "case_detail.tcss"
     BINDINGS = [
         Binding("n", "new_meeting", "Nieuw overleg"),
         Binding("b", "edit_case", "Casus bewerken"),
         Binding("v", "export", "Verslag"),
+        *FOLLOWUP_BINDINGS,
         Binding("escape", "app.pop_screen", "Terug"),
     ]
 
@@ -52,11 +58,13 @@ class CaseScreen(Screen[None]):
         yield Static("", id="case-title", classes="title")
         with Horizontal():
             with VerticalScroll(id="details", can_focus=False):
+                yield CaseStatusNote()
                 yield Static("", id="case-info")
             with VerticalScroll(id="meetings-pane"):
                 yield Static("Overleggen", classes="section")
                 yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="no-meetings")
+                yield FollowUpPanel()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -87,6 +95,7 @@ class CaseScreen(Screen[None]):
             if meetings
             else "Nog geen overleg. Druk op [b]n[/] om het eerste overleg te starten."
         )
+        self.refresh_followup()
 
     @on(DataTable.RowSelected, "#meetings")
     def _open_meeting(self, event: DataTable.RowSelected) -> None:
@@ -98,9 +107,12 @@ class CaseScreen(Screen[None]):
             ("Nieuw overleg", f"Start een overleg voor {self.case.alias}", self.action_new_meeting),
             ("Casus bewerken", "Gezinsleden, partners, regie en fase", self.action_edit_case),
             ("Verslag maken", "Een versie van het verslag kiezen en bewaren", self.action_export),
+            *self.followup_commands(),
         ]
 
     def action_new_meeting(self) -> None:
+        if self.refuse_when_closed():
+            return
         phase_set = self.context.guide.for_phase(self.case.phase)
         meeting = self.context.repo.start_meeting(
             self.case_id, phase_set.label, self.context.today()

@@ -85,6 +85,7 @@ class PartnerRow(Horizontal):
 
 
 SAVE_DELAY = 0.3  # seconds of quiet typing before the case is written
+PHASE_LATER = "Fase (wijzigen doe je met een reden: f op het casusscherm, of Ctrl+F in een overleg)"
 
 
 class CaseFormScreen(Screen[Case | None]):
@@ -112,12 +113,13 @@ class CaseFormScreen(Screen[Case | None]):
             yield Static("Casus bewerken" if case.id else "Nieuwe casus", classes="title")
             yield Label("Naam van de casus (een schuilnaam is genoeg, bijv. 'Gezin J.')")
             yield Input(case.alias, id="alias")
-            yield Label("Fase")
+            yield Label(PHASE_LATER if case.id else "Fase")
             yield Select(
                 [(f"{p.number}. {p.label}", p.value) for p in Phase],
                 value=case.phase.value,
                 allow_blank=False,
                 id="phase",
+                disabled=case.id is not None,  # later changes go through the phase history
             )
             yield Label("Wie houdt de regie? (organisatie en naam)")
             yield Input(case.regie, id="regie", placeholder="bijv. Veilig Thuis, A. de Vries")

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from leidraad.domain import Case, format_date
 from screens.case_detail import CaseScreen
+from screens.case_followup import actions_cell, closed_hint, phase_cell
 from screens.case_form import CaseFormScreen
 from screens.context import AppContext
 
@@ -37,6 +38,7 @@ class HomeScreen(Screen[None]):
         yield Input(placeholder="Zoek op naam van de casus  ( / )", id="search")
         yield Static("", id="empty")
         yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="closed-hint")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -56,14 +58,19 @@ class HomeScreen(Screen[None]):
         cases = self.context.repo.list_cases(search)
         table = self.query_one("#cases", DataTable)
         table.clear()
+        flags = self.context.repo.case_flags(self.context.today())
         for case in cases:
             table.add_row(
                 Text(case.alias),
-                f"{case.phase.number}. {case.phase.label}",
+                phase_cell(case, flags.get(case.id)),
                 format_date(case.last_meeting) or "nog geen",
-                str(case.open_actions),
+                actions_cell(case, flags.get(case.id)),
                 key=str(case.id),
             )
+        hint = closed_hint(self.context.repo.count_closed_cases(), bool(search.strip()))
+        closed = self.query_one("#closed-hint", Static)
+        closed.update(hint)
+        closed.display = bool(hint)
         empty = self.query_one("#empty", Static)
         if cases:
             empty.update("")

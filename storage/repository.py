@@ -37,6 +37,7 @@ from leidraad.domain import (
 from leidraad.voice import ClientVoice, TimeOut, voices_for
 from storage import voices
 from storage.database import open_engine
+from storage.followup import FollowUpStore
 from storage.tables import (
     ActionRow,
     AnswerRow,
@@ -54,7 +55,7 @@ class NotFound(LookupError):
     """A case or meeting that does not exist (any more)."""
 
 
-class Repository:
+class Repository(FollowUpStore):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
@@ -89,9 +90,18 @@ class Repository:
             )
             if search.strip():
                 query = query.where(col(CaseRow.alias).icontains(search.strip()))
+            else:  # closed cases are found by searching, never in the default list
+                query = query.where(col(CaseRow.closed_at).is_(None))
             query = query.order_by(func.lower(CaseRow.alias))
             return [
-                CaseSummary(row.id or 0, row.alias, Phase(row.phase), last_on, count or 0)
+                CaseSummary(
+                    row.id or 0,
+                    row.alias,
+                    Phase(row.phase),
+                    last_on,
+                    count or 0,
+                    closed=row.closed_at is not None,
+                )
                 for row, last_on, count in s.exec(query)
             ]
 

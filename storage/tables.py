@@ -26,6 +26,8 @@ class CaseRow(SQLModel, table=True):
     phase: str
     regie: str = ""
     created_at: datetime = Field(default_factory=utc_now)
+    closed_at: datetime | None = None
+    closed_reason: str = ""
 
 
 class FamilyMemberRow(SQLModel, table=True):
@@ -144,3 +146,63 @@ class TimeOutRow(SQLModel, table=True):
     meeting_id: int = Field(foreign_key="meetings.id", index=True)
     started_at: datetime
     ended_at: datetime | None = None
+
+
+# --- following a family over time (issue 5) ----------------------------------
+
+
+class ActionReviewRow(SQLModel, table=True):
+    """An earlier action ticked off in a meeting: done, partly, not done or no longer needed."""
+
+    __tablename__ = "action_reviews"
+    __table_args__ = (UniqueConstraint("meeting_id", "action_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meetings.id", index=True)
+    action_id: int = Field(foreign_key="actions.id", index=True, ondelete="CASCADE")
+    outcome: str | None = None
+    note: str = ""
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class PhaseChangeRow(SQLModel, table=True):
+    __tablename__ = "phase_changes"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    meeting_id: int | None = Field(default=None, foreign_key="meetings.id")
+    from_phase: str
+    to_phase: str
+    reason: str
+    decided_on: date
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class PlanVersionRow(SQLModel, table=True):
+    __tablename__ = "plan_versions"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    kind: str
+    label: str
+    dated: date
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class PlanAwarenessRow(SQLModel, table=True):
+    """A party that knows one version of a plan, and since when."""
+
+    __tablename__ = "plan_awareness"
+    __table_args__ = (UniqueConstraint("plan_version_id", "party"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_version_id: int = Field(foreign_key="plan_versions.id", index=True)
+    party: str  # followup.party_key of the organisation or family member
+    known_since: date
+
+
+class CaseStatusRow(SQLModel, table=True):
+    """Every closing and reopening of a case, for its history."""
+
+    __tablename__ = "case_status_events"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    closed: bool
+    reason: str = ""
+    at: datetime = Field(default_factory=utc_now)

@@ -74,3 +74,12 @@ def family_case() -> Case:
         ],
         partners=[Partner("Veilig Thuis", "A. de Vries"), Partner("Politie", "B. Bakker")],
     )
+
+
+@pytest.fixture(autouse=True)
+def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor made the screen snapshots depend on timing; keep it still."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)

@@ -26,6 +26,7 @@ from leidraad.domain import (
 from leidraad.flow import Part
 from leidraad.voice import ClientVoice
 from screens.context import AppContext
+from screens.meeting.phase_decision import PhaseDecision
 from screens.voice_forms import AftercareRow
 from screens.widgets.answer_editor import AnswerEditor
 
@@ -75,6 +76,7 @@ class ClosingPage(VerticalScroll):
         yield Label(f"Volgend overleg ({DATE_FORMAT_HINT})")
         yield Input(format_date(self.meeting.next_meeting), id="next-meeting")
         yield Static("", classes="error", id="next-error", markup=False)
+        yield PhaseDecision(self.context, self.meeting)
         closed = self.meeting.status is MeetingStatus.AFGESLOTEN
         # Docked, so closing the meeting is in reach however long the page is.
         with Horizontal(id="closing-bar"):

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Static
 from leidraad.audience import Restriction
 from leidraad.domain import InvalidInput, Meeting, SafetyScore, parse_score
 from screens.context import AppContext
+from screens.meeting.divergence_note import DivergenceNote, PreviousScores, ScoresChanged
 from screens.widgets.prompt import PromptDialog
 
 SAVE_DELAY = 0.25
@@ -105,6 +106,7 @@ class ScoreRow(Vertical):
                 self._timer = self.set_timer(RETRY_DELAY, self.flush)
             return
         self.score = updated
+        self.post_message(ScoresChanged())
 
     def on_unmount(self) -> None:
         self.flush()
@@ -124,10 +126,19 @@ class ScoresPage(VerticalScroll):
             f"en “{escape(voice.higher_question)}”",
             classes="help",
         )
+        yield PreviousScores(self.context, self.meeting)
         with Vertical(id="scores"):
             for score in self.meeting.scores:
                 yield ScoreRow(self.context, score)
+        yield DivergenceNote()
         yield Button("+ Perspectief", id="add-perspective")
+
+    def on_mount(self) -> None:
+        self.query_one(DivergenceNote).show(self.meeting.scores, announce=False)
+
+    @on(ScoresChanged)
+    def _scores_changed(self) -> None:
+        self.query_one(DivergenceNote).show([row.score for row in self.query(ScoreRow)])
 
     def main_widget(self) -> Widget | None:
         rows = self.query(".score")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from rich.markup import escape
 from textual import on, work
@@ -18,14 +17,16 @@ from textual.widgets.option_list import Option
 from exports.documents import save_minutes
 from leidraad.audience import Restriction
 from leidraad.domain import Answer, MeetingStatus, format_date
-from leidraad.flow import MeetingFlow, Part
+from leidraad.flow import REVIEW_STEP, MeetingFlow, Part
 from leidraad.voice import ClientVoice, format_duration, meeting_time
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.meeting.actions_page import ActionsPage
 from screens.meeting.closing_page import ClosingPage
 from screens.meeting.opening_page import OpeningPage
+from screens.meeting.phase_decision import PhaseDecision
 from screens.meeting.question_page import QuestionPage
+from screens.meeting.review_page import ReviewPage
 from screens.meeting.scores_page import ScoreRow, ScoresPage
 from screens.meeting.timeout_screen import TimeOutScreen
 from screens.meeting.voice_bar import ClientVoiceBar
@@ -57,6 +58,7 @@ class MeetingScreen(Screen[None]):
         Binding("ctrl+l", "restrict", "Afschermen", priority=True),
         Binding("ctrl+e", "export", "Verslag", show=False, priority=True),
         Binding("ctrl+s", "save", "Opslaan", show=False, priority=True),
+        Binding("ctrl+f", "change_phase", "Fase wijzigen", show=False, priority=True),
         Binding("escape", "leave", "Terug"),
     ]
 
@@ -67,7 +69,13 @@ class MeetingScreen(Screen[None]):
         self.case = context.repo.get_case(self.meeting.case_id)
         guide = context.guide
         self.phase_set = guide.for_phase(self.meeting.phase)
-        self.flow = MeetingFlow(self.phase_set, guide.client_voice, self.meeting.answers.values())
+        self.review_items = context.repo.review_items(meeting_id)
+        self.flow = MeetingFlow(
+            self.phase_set,
+            guide.client_voice,
+            self.meeting.answers.values(),
+            review=bool(self.review_items),
+        )
         self.position = 0
         self.voices = context.repo.client_voices(meeting_id)
 
@@ -103,6 +111,8 @@ class MeetingScreen(Screen[None]):
     def _make_page(self, i: int) -> Widget:
         step = self.flow.steps[i]
         page_id = f"step-{i}"
+        if step.kind == REVIEW_STEP:
+            return ReviewPage(self.context, self.meeting, self.review_items, id=page_id)
         if step.question is not None:
             answer = self.meeting.answers.get(step.question.id) or Answer(
                 step.question.id, step.question.text, step.part.value
@@ -131,10 +141,6 @@ class MeetingScreen(Screen[None]):
                 id=page_id,
             )
         return Static(f"Geen vragen voor {step.part.label} in deze vragenset.", id=page_id)
-
-    def _page_context(self) -> tuple[Any, ...]:
-        """What the opening and closing pages need: storage, the meeting, and the voices."""
-        return (self.context, self.meeting, self.save_answer, self.voices, self.save_voice)
 
     def on_mount(self) -> None:
         self.title = f"Overleg: {self.case.alias}"
@@ -219,6 +225,8 @@ class MeetingScreen(Screen[None]):
         """Write every pending answer now, before leaving or closing."""
         for editor in self.query(AnswerEditor):
             editor.flush()
+        for review in self.query(ReviewPage):
+            review.flush()
 
     async def goto(self, position: int) -> None:
         """Show step `position`, making its page first if it was never visited."""
@@ -281,6 +289,7 @@ class MeetingScreen(Screen[None]):
                 go(Part.AFSLUITING),
             ),
         ]
+        commands += self._followup_commands()
         return commands
 
     def action_client_words(self) -> None:
@@ -395,19 +404,21 @@ class MeetingScreen(Screen[None]):
     @work(exclusive=True, group="close")
     async def _close_meeting(self) -> None:
         self.flush()
-        assert self.meeting.id is not None
+        meeting_id = self.meeting.id
+        assert meeting_id is not None
         repo = self.context.repo
         try:
-            repo.close_meeting(self.meeting.id)
-            self.meeting = repo.get_meeting(self.meeting.id)
+            repo.close_meeting(meeting_id)
+            self.meeting = repo.get_meeting(meeting_id)
         except Exception as error:  # storage errors carry a Dutch message
             self.notify(f"Afsluiten lukte niet: {error}", severity="error", markup=False)
             return
         self.query_one("#meta", Static).update(self._meta())
         guide, folder = self.context.guide, self.context.minutes_dir
+        followup = repo.meeting_followup(meeting_id)
         try:
             try:
-                path = save_minutes(self.case, self.meeting, guide, folder)
+                path = save_minutes(self.case, self.meeting, guide, folder, followup=followup)
             except FileExistsError as existing:
                 replace = await self.app.push_screen_wait(
                     ConfirmDialog(
@@ -422,7 +433,9 @@ class MeetingScreen(Screen[None]):
                         "versie onder een andere naam bewaren."
                     )
                     return
-                path = save_minutes(self.case, self.meeting, guide, folder, overwrite=True)
+                path = save_minutes(
+                    self.case, self.meeting, guide, folder, overwrite=True, followup=followup
+                )
         except OSError as error:
             self.notify(
                 f"Het verslag kon niet worden geschreven: {error.strerror}. "
@@ -435,3 +448,36 @@ class MeetingScreen(Screen[None]):
         self.notify(
             f"Verslag opgeslagen: {path}", title="Overleg afgesloten", timeout=10, markup=False
         )
+
+    # --- following the case over time ----------------------------------------------
+
+    def _followup_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        review = self.flow.review_position()
+        if review is not None:
+            commands.append(
+                (
+                    "Afspraken aftikken",
+                    "Open acties van eerdere overleggen: gedaan, deels, niet gedaan",
+                    lambda: self.goto(review),
+                )
+            )
+        commands += [
+            ("Fase wijzigen", "Besluit over de fase, met reden (Ctrl+F)", self.action_change_phase),
+            (
+                "Plannen: wie kent ze",
+                "Veiligheidsplan, hulpverleningsplan, herstelplan",
+                self.action_plans,
+            ),
+        ]
+        return commands
+
+    async def action_change_phase(self) -> None:
+        await self.goto(self.flow.start_of(Part.AFSLUITING))
+        self.query_one(PhaseDecision).change()
+
+    def action_plans(self) -> None:
+        from screens.plans import PlansScreen
+
+        self.flush()
+        self.app.push_screen(PlansScreen(self.context, self.case.id or 0, self.meeting.held_on))

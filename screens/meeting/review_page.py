@@ -1,0 +1,254 @@
+"""Afspraken aftikken: what became of the actions still open from earlier meetings.
+
+One key per outcome, a short note per action, everything stored at once.
+Actions past their date carry a warning sign and a coloured date, so they
+stand out on a projector as well as for someone who cannot see colour.
+"""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, Static
+
+from leidraad.domain import Meeting, format_date
+from leidraad.followup import Outcome, ReviewItem, overdue_text
+from screens.context import AppContext
+
+SAVE_DELAY = 0.25
+OVERDUE_MARK = "⚠"
+
+
+def _short(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class ReviewTable(DataTable[Text]):
+    BINDINGS = [
+        *(Binding(o.key, f"outcome('{o.value}')", o.label, show=False) for o in Outcome),
+        Binding("0", "outcome('')", "wissen", show=False),
+    ]
+
+    class OutcomeChosen(Message):
+        def __init__(self, outcome: Outcome | None) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    def action_outcome(self, value: str) -> None:
+        self.post_message(self.OutcomeChosen(Outcome(value) if value else None))
+
+
+class ReviewPage(Vertical):
+    DEFAULT_CSS = """
+    ReviewPage #review { height: auto; max-height: 14; margin-bottom: 1; }
+    ReviewPage #review-detail { height: auto; margin-bottom: 1; }
+    """
+
+    def __init__(
+        self, context: AppContext, meeting: Meeting, items: list[ReviewItem], id: str
+    ) -> None:
+        super().__init__(id=id, classes="page review-page")
+        self.context = context
+        self.meeting = meeting
+        self.items = items
+        self._note_index: int | None = None
+        self._note_text = ""  # kept here so it can be saved even while the page unmounts
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Afspraken van eerdere overleggen aftikken", classes="question")
+        keys = " · ".join(f"[b]{o.key}[/] {o.label}" for o in Outcome)
+        yield Static(
+            f"Loop de open acties langs met wie ze uitvoert. {keys} · [b]0[/] wissen · "
+            "[b]Enter[/] notitie. Gedaan of niet meer nodig sluit de actie; "
+            "de rest komt volgende keer terug.",
+            classes="help",
+        )
+        yield Static("", id="review-summary")
+        yield ReviewTable(id="review", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="review-detail")
+        yield Input(
+            placeholder="Korte notitie bij deze actie (Enter: volgende actie)", id="review-note"
+        )
+
+    def on_mount(self) -> None:
+        table = self.query_one(ReviewTable)
+        # The date comes early: on a narrow screen the overdue mark must stay in view.
+        for label, key in [
+            ("Uitkomst", "outcome"),
+            ("Wanneer", "due"),
+            ("Actie", "action"),
+            ("Wie", "owner"),
+            ("Notitie", "note"),
+        ]:
+            table.add_column(label, key=key)
+        for i, item in enumerate(self.items):
+            table.add_row(*self._cells(item), key=str(i))
+        self._summarise()
+        self._load_note(0)
+
+    def main_widget(self) -> Widget:
+        return self.query_one(ReviewTable)
+
+    # --- showing ---------------------------------------------------------------
+
+    def _style(self, name: str) -> str:
+        return self.app.get_css_variables().get(name, "")
+
+    def _cells(self, item: ReviewItem) -> list[Text]:
+        held_on = self.meeting.held_on
+        if item.outcome is None:
+            outcome = Text("nog bespreken", style="italic")
+        else:
+            colour = "success" if item.outcome.closes else "warning"
+            outcome = Text(item.outcome.label, style=f"bold {self._style(colour)}")
+        due = Text(format_date(item.action.due) or "-")
+        if item.overdue(held_on):
+            due = Text(f"{OVERDUE_MARK} {due.plain}", style=f"bold {self._style('error')}")
+        return [
+            outcome,
+            due,
+            Text(_short(item.action.description, 34)),
+            Text(_short(item.action.owner, 16)),
+            Text(_short(item.note, 30)),
+        ]
+
+    def _refresh_row(self, index: int) -> None:
+        table = self.query_one(ReviewTable)
+        for column, value in zip(
+            ("outcome", "due", "action", "owner", "note"),
+            self._cells(self.items[index]),
+            strict=True,
+        ):
+            table.update_cell(str(index), column, value)
+        self._summarise()
+
+    def _summarise(self) -> None:
+        held_on = self.meeting.held_on
+        done = sum(1 for i in self.items if i.outcome is not None)
+        late = sum(1 for i in self.items if i.overdue(held_on))
+        text = f"{len(self.items)} open {'actie' if len(self.items) == 1 else 'acties'}"
+        text += f" van eerdere overleggen · {done} besproken"
+        if late:
+            text += f" · [b $error]{OVERDUE_MARK} {late} over de datum[/]"
+        self.query_one("#review-summary", Static).update(text)
+
+    def _describe(self, item: ReviewItem) -> str:
+        action = item.action
+        lines = [
+            f"[b]Uit overleg {item.meeting_number} ({format_date(item.agreed_on)}):[/] "
+            f"{escape(action.description)} [dim]· {escape(action.owner or 'niemand genoemd')}[/]"
+        ]
+        late = (
+            overdue_text(action, self.meeting.held_on) if item.overdue(self.meeting.held_on) else ""
+        )
+        if late:
+            lines.append(
+                f"[b $error]{OVERDUE_MARK} {late} (afgesproken: {format_date(action.due)})[/]"
+            )
+        for earlier in item.earlier:
+            said = earlier.outcome.label if earlier.outcome else "besproken"
+            note = f": {escape(earlier.note)}" if earlier.note.strip() else ""
+            lines.append(f"[dim]Overleg {earlier.meeting_number}: {said}{note}[/]")
+        return "\n".join(lines)
+
+    # --- choosing an outcome -----------------------------------------------------
+
+    def _current(self) -> int | None:
+        table = self.query_one(ReviewTable)
+        if not self.items or table.cursor_row >= len(self.items):
+            return None
+        return table.cursor_row
+
+    @on(ReviewTable.OutcomeChosen)
+    def _outcome(self, event: ReviewTable.OutcomeChosen) -> None:
+        index = self._current()
+        if index is None:
+            return
+        self._flush_note()
+        item = self.items[index]
+        if not self._store(item, event.outcome, item.note):
+            return
+        item.outcome = event.outcome
+        self._refresh_row(index)
+        self.query_one("#review-detail", Static).update(self._describe(item))
+
+    def _store(self, item: ReviewItem, outcome: Outcome | None, note: str) -> bool:
+        assert self.meeting.id is not None and item.action.id is not None
+        try:
+            self.context.repo.save_review(self.meeting.id, item.action.id, outcome, note)
+        except Exception as error:  # storage errors carry a Dutch message
+            self.notify(
+                f"Opslaan lukte niet: {error}. Probeer het nog eens.",
+                title="Niet opgeslagen",
+                severity="error",
+            )
+            return False
+        return True
+
+    # --- the note ------------------------------------------------------------------
+
+    @on(DataTable.RowHighlighted, "#review")
+    def _row_moved(self, event: DataTable.RowHighlighted) -> None:
+        self._load_note(event.cursor_row)
+
+    def _load_note(self, index: int) -> None:
+        self._flush_note()
+        if not self.items or index >= len(self.items):
+            return
+        self._note_index = index
+        item = self.items[index]
+        self.query_one("#review-detail", Static).update(self._describe(item))
+        self._note_text = item.note
+        note = self.query_one("#review-note", Input)
+        with note.prevent(Input.Changed):
+            note.value = item.note
+
+    @on(DataTable.RowSelected, "#review")
+    def _edit_note(self) -> None:
+        self.query_one("#review-note", Input).focus()
+
+    @on(Input.Changed, "#review-note")
+    def _note_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._note_text = event.value
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self._flush_note)
+
+    def _flush_note(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self._note_index is None:
+            return
+        item = self.items[self._note_index]
+        text = self._note_text
+        if text == item.note:
+            return
+        if self._store(item, item.outcome, text):  # on failure the text stays in the field
+            item.note = text
+            if self.is_mounted:
+                self._refresh_row(self._note_index)
+
+    @on(Input.Submitted, "#review-note")
+    def _note_done(self) -> None:
+        self._flush_note()
+        table = self.query_one(ReviewTable)
+        table.focus()
+        if table.cursor_row < len(self.items) - 1:
+            table.move_cursor(row=table.cursor_row + 1)
+
+    def flush(self) -> None:
+        self._flush_note()
+
+    def on_unmount(self) -> None:
+        self._flush_note()

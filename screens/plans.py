@@ -1,0 +1,199 @@
+"""Who knows the current version of the safety plan, the help plan and the recovery plan.
+
+In research on cases in the chain, all parties knew the safety plan in under a
+third of the cases, the recovery plan in about one in ten. This screen makes
+the gaps visible by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from leidraad.domain import DATE_FORMAT_HINT, InvalidInput, format_date, parse_date
+from leidraad.plans import PlanKind, PlanStatus
+from screens.context import AppContext
+from screens.widgets.fields_dialog import FieldsDialog
+
+
+class PlanTable(DataTable[Text]):
+    """The parties of one plan; Space says whether a party knows the current version."""
+
+    BINDINGS = [
+        Binding("space", "toggle_known", "Kent het wel/niet"),
+        Binding("d", "date", "Andere datum"),
+    ]
+
+    class Requested(Message):
+        def __init__(self, table: PlanTable, what: str) -> None:
+            super().__init__()
+            self.table = table
+            self.what = what
+
+    def __init__(self, kind: PlanKind) -> None:
+        super().__init__(id=f"plan-{kind.value}", cursor_type="row", zebra_stripes=True)
+        self.kind = kind
+
+    def action_toggle_known(self) -> None:
+        self.post_message(self.Requested(self, "toggle"))
+
+    def action_date(self) -> None:
+        self.post_message(self.Requested(self, "date"))
+
+
+class PlansScreen(Screen[None]):
+    DEFAULT_CSS = """
+    PlansScreen .title { text-style: bold; color: $accent; padding: 1 2 0 2; }
+    PlansScreen .help { color: $text-muted; padding: 0 2; }
+    PlansScreen #plans { padding: 0 2; }
+    PlansScreen .plan-head { text-style: bold; margin-top: 1; border-bottom: solid $primary; }
+    PlansScreen .plan-state { margin-bottom: 0; }
+    PlansScreen .plan-state.missing { color: $warning; text-style: bold; }
+    PlansScreen PlanTable { height: auto; max-height: 12; }
+    """
+    BINDINGS = [
+        Binding("v", "new_version", "Nieuwe versie"),
+        Binding("escape", "app.pop_screen", "Terug"),
+    ]
+
+    def __init__(self, context: AppContext, case_id: int, on_day: date) -> None:
+        super().__init__()
+        self.context = context
+        self.case_id = case_id
+        self.on_day = on_day
+        self.statuses: dict[PlanKind, PlanStatus] = {}
+
+    def compose(self) -> ComposeResult:
+        case = self.context.repo.get_case(self.case_id)
+        yield Header()
+        yield Static(
+            f"Plannen van {escape(case.alias)}: wie kent de huidige versie?", classes="title"
+        )
+        yield Static(
+            f"[b]Spatie[/]: kent deze versie wel of niet (sinds {format_date(self.on_day)}) · "
+            "[b]d[/]: andere datum · [b]v[/]: nieuwe versie van het plan waar je staat · "
+            "[b]Tab[/]: volgend plan. Alles wordt meteen bewaard.",
+            classes="help",
+        )
+        with VerticalScroll(id="plans", can_focus=False):
+            for kind in PlanKind:
+                yield Static(kind.label, classes="plan-head")
+                yield Static("", id=f"state-{kind.value}", classes="plan-state")
+                yield PlanTable(kind)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        for table in self.query(PlanTable):
+            table.add_column("Partij of gezinslid", key="party")
+            table.add_column("Kent deze versie", key="known")
+        self.refresh_plans()
+        self.query(PlanTable).first().focus(scroll_visible=False)
+
+    def refresh_plans(self) -> None:
+        self.statuses = {s.kind: s for s in self.context.repo.plan_statuses(self.case_id)}
+        for table in self.query(PlanTable):
+            status = self.statuses[table.kind]
+            state = self.query_one(f"#state-{table.kind.value}", Static)
+            summary = escape(status.summary())
+            if status.version is None:
+                summary += (
+                    " [dim]Ga naar deze tabel en druk op v om de eerste versie vast te leggen.[/]"
+                )
+            state.update(summary)
+            state.set_class(status.version is not None and bool(status.unaware()), "missing")
+            cursor = table.cursor_row
+            table.clear()
+            for i, party in enumerate(status.parties):
+                since = status.known_since(party)
+                known = (
+                    Text(f"ja, sinds {format_date(since)}")
+                    if since
+                    else Text("weet het nog niet", style="bold")
+                )
+                if status.version is None:
+                    known = Text("-")
+                table.add_row(Text(party), known, key=str(i))
+            if status.parties:
+                table.move_cursor(row=min(cursor, len(status.parties) - 1))
+
+    def _focused_kind(self) -> PlanKind:
+        focused = self.focused
+        return focused.kind if isinstance(focused, PlanTable) else PlanKind.VEILIGHEIDSPLAN
+
+    @on(PlanTable.Requested)
+    def _requested(self, event: PlanTable.Requested) -> None:
+        status = self.statuses[event.table.kind]
+        if status.version is None or status.version.id is None:
+            self.notify(
+                f"Leg eerst een versie van het {status.kind.value} vast met v.", severity="warning"
+            )
+            return
+        if not status.parties:
+            return
+        party = status.parties[event.table.cursor_row]
+        version_id = status.version.id
+        if event.what == "toggle":
+            since = None if status.known_since(party) else self.on_day
+            self.context.repo.set_plan_known(version_id, party, since)
+            self.refresh_plans()
+            return
+
+        def set_date(values: list[str]) -> date:
+            when = parse_date(values[0])
+            if when is None:
+                raise InvalidInput("Vul een datum in.")
+            self.context.repo.set_plan_known(version_id, party, when)
+            return when
+
+        current = status.known_since(party) or self.on_day
+        self.app.push_screen(
+            FieldsDialog(
+                f"Sinds wanneer kent {escape(party)} deze versie?",
+                [(f"Datum ({DATE_FORMAT_HINT})", format_date(current))],
+                set_date,
+            ),
+            lambda _: self.refresh_plans(),
+        )
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        return [
+            ("Nieuwe versie van een plan", "Nog niemand kent die versie", self.action_new_version)
+        ]
+
+    def action_new_version(self) -> None:
+        kind = self._focused_kind()
+        status = self.statuses[kind]
+        count = len([v for v in self.context.repo.plan_versions(self.case_id) if v.kind is kind])
+
+        def add(values: list[str]) -> object:
+            when = parse_date(values[1]) or self.on_day
+            return self.context.repo.add_plan_version(self.case_id, kind, values[0], when)
+
+        note = (
+            "Na een nieuwe versie kent nog niemand het plan: vink daarna aan wie de nieuwe "
+            "versie heeft gekregen."
+            if status.version
+            else ""
+        )
+        self.app.push_screen(
+            FieldsDialog(
+                f"Nieuwe versie van het {kind.value}",
+                [
+                    ("Welke versie? (een nummer of korte omschrijving)", f"versie {count + 1}"),
+                    (f"Van welke datum? ({DATE_FORMAT_HINT})", format_date(self.on_day)),
+                ],
+                add,
+                note=note,
+            ),
+            lambda _: self.refresh_plans(),
+        )

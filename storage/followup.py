@@ -1,0 +1,492 @@
+"""Storage for following a family over time; mixed into the Repository.
+
+Kept in its own module so the follow-up rules stay together. Like the rest of
+the repository, every method is one short transaction that commits before it
+returns.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from leidraad.audience import Restriction
+from leidraad.domain import (
+    Action,
+    Case,
+    InvalidInput,
+    MeetingSummary,
+    Phase,
+    Priority,
+    SafetyScore,
+)
+from leidraad.followup import (
+    STATUS_OPEN,
+    ActionRecord,
+    CaseFlags,
+    CaseHistory,
+    MeetingFollowUp,
+    Outcome,
+    ReviewItem,
+    ReviewRecord,
+    StatusEvent,
+    due_for_review,
+    status_after,
+)
+from leidraad.phases import PhaseChange, check_phase_change, current_fallback
+from leidraad.plans import PlanKind, PlanStatus, PlanVersion, party_key, plan_parties
+from leidraad.trend import ScoreSheet
+from storage.tables import (
+    ActionReviewRow,
+    ActionRow,
+    CaseRow,
+    CaseStatusRow,
+    MeetingRow,
+    PhaseChangeRow,
+    PlanAwarenessRow,
+    PlanVersionRow,
+    ScoreRow,
+    utc_now,
+)
+
+
+def _not_found(message: str) -> LookupError:
+    from storage.repository import NotFound  # the repository imports this module
+
+    return NotFound(message)
+
+
+def _local_day(moment: datetime) -> date:
+    """Timestamps are stored in UTC (SQLite drops the zone); the user thinks in local days."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().date()
+
+
+class FollowUpStore:
+    """Action reviews, score trends, phase history, plan awareness, closing and reopening."""
+
+    if TYPE_CHECKING:
+
+        def _session(self) -> AbstractContextManager[Session]: ...
+
+        def get_case(self, case_id: int) -> Case: ...
+
+        def list_meetings(self, case_id: int) -> list[MeetingSummary]: ...
+
+    # --- reading helpers -----------------------------------------------------
+
+    def _case_row(self, s: Session, case_id: int) -> CaseRow:
+        row = s.get(CaseRow, case_id)
+        if row is None:
+            raise _not_found(f"Casus {case_id} bestaat niet.")
+        return row
+
+    def _meeting_or_fail(self, s: Session, meeting_id: int) -> MeetingRow:
+        row = s.get(MeetingRow, meeting_id)
+        if row is None:
+            raise _not_found(f"Overleg {meeting_id} bestaat niet.")
+        return row
+
+    def _action_records(self, s: Session, case_id: int) -> list[ActionRecord]:
+        meetings = {
+            m.id: m for m in s.exec(select(MeetingRow).where(MeetingRow.case_id == case_id)).all()
+        }
+        actions = s.exec(
+            select(ActionRow).where(ActionRow.case_id == case_id).order_by(col(ActionRow.id))
+        ).all()
+        reviews: dict[int, list[ReviewRecord]] = {}
+        rows = s.exec(
+            select(ActionReviewRow, MeetingRow)
+            .join(MeetingRow, col(MeetingRow.id) == col(ActionReviewRow.meeting_id))
+            .where(MeetingRow.case_id == case_id)
+        ).all()
+        for review, meeting in rows:
+            outcome = Outcome(review.outcome) if review.outcome else None
+            reviews.setdefault(review.action_id, []).append(
+                ReviewRecord(meeting.number, meeting.held_on, outcome, review.note)
+            )
+        records = []
+        for row in actions:
+            agreed = meetings[row.meeting_id]
+            records.append(
+                ActionRecord(
+                    _action(row),
+                    agreed.number,
+                    agreed.held_on,
+                    row.status,
+                    tuple(sorted(reviews.get(row.id or 0, []), key=lambda r: r.meeting_number)),
+                )
+            )
+        return sorted(records, key=lambda r: (r.meeting_number, r.action.id or 0))
+
+    # --- ticking off earlier agreements ---------------------------------------
+
+    def review_items(self, meeting_id: int) -> list[ReviewItem]:
+        """The actions of earlier meetings that were still open when this meeting began."""
+        with self._session() as s:
+            meeting = self._meeting_or_fail(s, meeting_id)
+            records = self._action_records(s, meeting.case_id)
+        items = []
+        for record in records:
+            if record.meeting_number >= meeting.number:
+                continue
+            if not due_for_review(record.reviews, meeting.number):
+                continue
+            here = [r for r in record.reviews if r.meeting_number == meeting.number]
+            items.append(
+                ReviewItem(
+                    record.action,
+                    record.meeting_number,
+                    record.agreed_on,
+                    here[0].outcome if here else None,
+                    here[0].note if here else "",
+                    tuple(r for r in record.reviews if r.meeting_number < meeting.number),
+                )
+            )
+        return items
+
+    def save_review(
+        self, meeting_id: int, action_id: int, outcome: Outcome | None, note: str
+    ) -> None:
+        """Store one tick-off and bring the action's status in line with its latest one."""
+        with self._session() as s:
+            meeting = self._meeting_or_fail(s, meeting_id)
+            action = s.get(ActionRow, action_id)
+            if action is None:
+                raise _not_found("Deze actie bestaat niet meer.")
+            agreed = s.get(MeetingRow, action.meeting_id)
+            if action.case_id != meeting.case_id or agreed is None:
+                raise InvalidInput("Deze actie hoort bij een andere casus.")
+            if agreed.number >= meeting.number:
+                raise InvalidInput("Een actie tik je af in een later overleg dan dat van de actie.")
+            row = s.exec(
+                select(ActionReviewRow).where(
+                    ActionReviewRow.meeting_id == meeting_id, ActionReviewRow.action_id == action_id
+                )
+            ).first()
+            if outcome is None and not note.strip():
+                if row is not None:
+                    s.delete(row)
+            else:
+                row = row or ActionReviewRow(meeting_id=meeting_id, action_id=action_id)
+                row.outcome = outcome.value if outcome else None
+                row.note = note
+                row.updated_at = utc_now()
+                s.add(row)
+            s.flush()
+            found = s.exec(
+                select(ActionReviewRow, MeetingRow)
+                .join(MeetingRow, col(MeetingRow.id) == col(ActionReviewRow.meeting_id))
+                .where(ActionReviewRow.action_id == action_id)
+            ).all()
+            action.status = status_after(
+                [
+                    ReviewRecord(m.number, m.held_on, Outcome(r.outcome) if r.outcome else None)
+                    for r, m in found
+                ]
+            )
+            s.add(action)
+            s.commit()
+
+    def open_action_records(self, case_id: int) -> list[ActionRecord]:
+        with self._session() as s:
+            return [r for r in self._action_records(s, case_id) if r.is_open]
+
+    # --- scores over time ------------------------------------------------------
+
+    def score_sheets(self, case_id: int, up_to: int | None = None) -> list[ScoreSheet]:
+        """Every meeting's scores, oldest first; up to and including meeting `up_to`."""
+        with self._session() as s:
+            query = select(MeetingRow).where(MeetingRow.case_id == case_id)
+            if up_to is not None:
+                query = query.where(MeetingRow.number <= up_to)
+            meetings = s.exec(query.order_by(col(MeetingRow.number))).all()
+            ids = [m.id for m in meetings]
+            scores = s.exec(
+                select(ScoreRow)
+                .where(col(ScoreRow.meeting_id).in_(ids))
+                .order_by(col(ScoreRow.position), col(ScoreRow.id))
+            ).all()
+        by_meeting: dict[int, list[SafetyScore]] = {}
+        for c in scores:
+            by_meeting.setdefault(c.meeting_id, []).append(
+                SafetyScore(
+                    c.perspective,
+                    c.voiced_by,
+                    c.score,
+                    c.higher,
+                    c.id,
+                    Restriction.decode(c.restriction),
+                )
+            )
+        return [
+            ScoreSheet(m.number, m.held_on, tuple(by_meeting.get(m.id or 0, []))) for m in meetings
+        ]
+
+    # --- phases ------------------------------------------------------------------
+
+    def phase_history(self, case_id: int) -> list[PhaseChange]:
+        with self._session() as s:
+            rows = s.exec(
+                select(PhaseChangeRow)
+                .where(PhaseChangeRow.case_id == case_id)
+                .order_by(col(PhaseChangeRow.decided_on), col(PhaseChangeRow.id))
+            ).all()
+            numbers = {
+                m.id: m.number
+                for m in s.exec(select(MeetingRow).where(MeetingRow.case_id == case_id)).all()
+            }
+        return [_phase_change(r, numbers) for r in rows]
+
+    def change_phase(
+        self,
+        case_id: int,
+        target: Phase,
+        reason: str,
+        meeting_id: int | None = None,
+        decided_on: date | None = None,
+    ) -> PhaseChange:
+        """Move the case to another phase and keep the decision in its history.
+
+        The rules (InvalidInput with a Dutch message) are in followup.check_phase_change.
+        """
+        with self._session() as s:
+            case = self._case_row(s, case_id)
+            meeting = self._meeting_or_fail(s, meeting_id) if meeting_id is not None else None
+            if meeting is not None and meeting.case_id != case_id:
+                raise InvalidInput("Dit overleg hoort bij een andere casus.")
+            current = Phase(case.phase)
+            cleaned = check_phase_change(
+                current, target, reason, meeting is not None, case.closed_at is not None
+            )
+            row = PhaseChangeRow(
+                case_id=case_id,
+                meeting_id=meeting_id,
+                from_phase=current.value,
+                to_phase=target.value,
+                reason=cleaned,
+                decided_on=meeting.held_on if meeting else decided_on or date.today(),
+            )
+            case.phase = target.value
+            s.add(row)
+            s.add(case)
+            s.commit()
+            return _phase_change(row, {meeting.id: meeting.number} if meeting else {})
+
+    # --- plans -----------------------------------------------------------------
+
+    def plan_versions(self, case_id: int) -> list[PlanVersion]:
+        with self._session() as s:
+            rows = s.exec(
+                select(PlanVersionRow)
+                .where(PlanVersionRow.case_id == case_id)
+                .order_by(col(PlanVersionRow.dated), col(PlanVersionRow.id))
+            ).all()
+        return [PlanVersion(PlanKind(r.kind), r.label, r.dated, r.id) for r in rows]
+
+    def add_plan_version(
+        self, case_id: int, kind: PlanKind, label: str, dated: date
+    ) -> PlanVersion:
+        """A new version: nobody knows it yet, whoever knew the old one."""
+        cleaned = " ".join(label.split())
+        if not cleaned:
+            raise InvalidInput("Geef de versie een naam, bijvoorbeeld 'versie 2'.")
+        with self._session() as s:
+            self._case_row(s, case_id)
+            row = PlanVersionRow(case_id=case_id, kind=kind.value, label=cleaned, dated=dated)
+            s.add(row)
+            s.commit()
+            return PlanVersion(kind, row.label, row.dated, row.id)
+
+    def plan_statuses(self, case_id: int, as_of: date | None = None) -> list[PlanStatus]:
+        """Each plan's current version and who knows it; `as_of` gives the state on that day."""
+        case = self.get_case(case_id)
+        versions = [v for v in self.plan_versions(case_id) if as_of is None or v.dated <= as_of]
+        current = {v.kind: v for v in versions}  # the latest per kind wins
+        ids = [v.id for v in current.values()]
+        with self._session() as s:
+            rows = s.exec(
+                select(PlanAwarenessRow).where(col(PlanAwarenessRow.plan_version_id).in_(ids))
+            ).all()
+        parties = plan_parties(case)
+        statuses = []
+        for kind in PlanKind:
+            version = current.get(kind)
+            known = {
+                r.party: r.known_since
+                for r in rows
+                if version is not None
+                and r.plan_version_id == version.id
+                and (as_of is None or r.known_since <= as_of)
+            }
+            statuses.append(PlanStatus(kind, version, parties, known))
+        return statuses
+
+    def set_plan_known(self, version_id: int, party: str, since: date | None) -> None:
+        """Mark that a party knows this version since a day, or (None) that it does not."""
+        key = party_key(party)
+        with self._session() as s:
+            if s.get(PlanVersionRow, version_id) is None:
+                raise _not_found("Deze versie van het plan bestaat niet meer.")
+            row = s.exec(
+                select(PlanAwarenessRow).where(
+                    PlanAwarenessRow.plan_version_id == version_id, PlanAwarenessRow.party == key
+                )
+            ).first()
+            if since is None:
+                if row is not None:
+                    s.delete(row)
+            else:
+                row = row or PlanAwarenessRow(
+                    plan_version_id=version_id, party=key, known_since=since
+                )
+                row.known_since = since
+                s.add(row)
+            s.commit()
+
+    # --- closing and reopening ---------------------------------------------------
+
+    def close_case(self, case_id: int, reason: str, when: datetime | None = None) -> None:
+        """Close a case: hidden from the default case list, still found by searching."""
+        cleaned = " ".join(reason.split())
+        if not cleaned:
+            raise InvalidInput("Schrijf op waarom de casus wordt gesloten.")
+        with self._session() as s:
+            row = self._case_row(s, case_id)
+            if row.closed_at is not None:
+                raise InvalidInput("Deze casus is al gesloten.")
+            row.closed_at = when or utc_now()
+            row.closed_reason = cleaned
+            s.add(row)
+            s.add(CaseStatusRow(case_id=case_id, closed=True, reason=cleaned, at=row.closed_at))
+            s.commit()
+
+    def reopen_case(self, case_id: int, reason: str = "", when: datetime | None = None) -> None:
+        with self._session() as s:
+            row = self._case_row(s, case_id)
+            if row.closed_at is None:
+                raise InvalidInput("Deze casus is niet gesloten.")
+            row.closed_at = None
+            row.closed_reason = ""
+            s.add(row)
+            cleaned = " ".join(reason.split())
+            event = CaseStatusRow(case_id=case_id, closed=False, reason=cleaned)
+            event.at = when or utc_now()
+            s.add(event)
+            s.commit()
+
+    def case_closed(self, case_id: int) -> StatusEvent | None:
+        """When and why the case was closed; None while it is open."""
+        with self._session() as s:
+            row = self._case_row(s, case_id)
+        if row.closed_at is None:
+            return None
+        return StatusEvent(_local_day(row.closed_at), True, row.closed_reason)
+
+    def count_closed_cases(self) -> int:
+        with self._session() as s:
+            return s.exec(select(func.count()).where(col(CaseRow.closed_at).is_not(None))).one()
+
+    def case_flags(self, today: date) -> dict[int, CaseFlags]:
+        """Per case: how many open actions are past their date, and whether it fell back."""
+        with self._session() as s:
+            overdue = dict(
+                s.exec(
+                    select(ActionRow.case_id, func.count())
+                    .where(ActionRow.status == STATUS_OPEN)
+                    .where(col(ActionRow.due).is_not(None))
+                    .where(col(ActionRow.due) < today)
+                    .group_by(col(ActionRow.case_id))
+                ).all()
+            )
+            phases = {c.id: Phase(c.phase) for c in s.exec(select(CaseRow)).all()}
+            changes: dict[int, list[PhaseChange]] = {}
+            for row in s.exec(
+                select(PhaseChangeRow).order_by(
+                    col(PhaseChangeRow.decided_on), col(PhaseChangeRow.id)
+                )
+            ).all():
+                changes.setdefault(row.case_id, []).append(_phase_change(row, {}))
+        return {
+            case_id: CaseFlags(
+                overdue.get(case_id, 0),
+                current_fallback(phase, changes.get(case_id, [])) is not None,
+            )
+            for case_id, phase in phases.items()
+            if case_id is not None
+        }
+
+    # --- the whole course ---------------------------------------------------------
+
+    def case_history(self, case_id: int) -> CaseHistory:
+        case = self.get_case(case_id)
+        with self._session() as s:
+            row = self._case_row(s, case_id)
+            records = self._action_records(s, case_id)
+            events = s.exec(
+                select(CaseStatusRow)
+                .where(CaseStatusRow.case_id == case_id)
+                .order_by(col(CaseStatusRow.at), col(CaseStatusRow.id))
+            ).all()
+        meetings = self.list_meetings(case_id)
+        # A case entered after its first meetings began no later than those meetings.
+        created_on = min([_local_day(row.created_at), *(m.held_on for m in meetings)])
+        return CaseHistory(
+            case=case,
+            created_on=created_on,
+            meetings=meetings,
+            sheets=self.score_sheets(case_id),
+            phase_changes=self.phase_history(case_id),
+            actions=records,
+            plans=self.plan_statuses(case_id),
+            status_events=[StatusEvent(_local_day(e.at), e.closed, e.reason) for e in events],
+            plan_versions=self.plan_versions(case_id),
+            closed_on=_local_day(row.closed_at) if row.closed_at else None,
+            closed_reason=row.closed_reason,
+        )
+
+    def meeting_followup(self, meeting_id: int) -> MeetingFollowUp:
+        """What the minutes of this meeting say about earlier actions, scores, phase and plans."""
+        with self._session() as s:
+            meeting = self._meeting_or_fail(s, meeting_id)
+            changes = s.exec(
+                select(PhaseChangeRow)
+                .where(PhaseChangeRow.meeting_id == meeting_id)
+                .order_by(col(PhaseChangeRow.id))
+            ).all()
+        numbers = {meeting.id: meeting.number}
+        return MeetingFollowUp(
+            held_on=meeting.held_on,
+            review=self.review_items(meeting_id),
+            sheets=self.score_sheets(meeting.case_id, up_to=meeting.number),
+            phase_changes=[_phase_change(r, numbers) for r in changes],
+            plans=self.plan_statuses(meeting.case_id, as_of=meeting.held_on),
+        )
+
+
+def _action(row: ActionRow) -> Action:
+    return Action(
+        row.description,
+        row.owner,
+        row.due,
+        Priority(row.priority),
+        Phase(row.phase),
+        row.id,
+        Restriction.decode(row.restriction),
+    )
+
+
+def _phase_change(row: PhaseChangeRow, numbers: dict[int | None, int]) -> PhaseChange:
+    return PhaseChange(
+        Phase(row.from_phase),
+        Phase(row.to_phase),
+        row.reason,
+        row.decided_on,
+        numbers.get(row.meeting_id) if row.meeting_id is not None else None,
+        row.meeting_id,
+        row.id,
+    )
