@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -27,9 +27,12 @@ class LeidraadApp(App[None]):
         guide: Guide,
         paths: Paths,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
         self.context = AppContext(repo, guide, paths.minutes_dir, today)
+        if now is not None:
+            self.context.now = now
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.context))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from rich.markup import escape
 from textual import on
@@ -11,7 +12,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from leidraad.domain import Case, MeetingStatus, format_date
+from leidraad.domain import (
+    DATE_FORMAT_HINT,
+    Case,
+    InvalidInput,
+    Meeting,
+    MeetingStatus,
+    format_date,
+    parse_date,
+)
 from screens.case_followup import (
     FOLLOWUP_BINDINGS,
     CaseStatusNote,
@@ -22,6 +31,8 @@ from screens.case_form import CaseFormScreen
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
+from screens.preparation import PreparationScreen
+from screens.widgets.fields_dialog import FieldsDialog
 
 
 def describe_case(case: Case) -> str:
@@ -44,6 +55,8 @@ class CaseScreen(FollowUpCaseScreen):
         Binding("n", "new_meeting", "Nieuw overleg"),
         Binding("b", "edit_case", "Casus bewerken"),
         Binding("v", "export", "Verslag"),
+        Binding("o", "plan_meeting", "Overleg plannen"),
+        Binding("c", "prepare", "Voorbereiden"),
         *FOLLOWUP_BINDINGS,
         Binding("escape", "app.pop_screen", "Terug"),
     ]
@@ -107,6 +120,12 @@ class CaseScreen(FollowUpCaseScreen):
             ("Nieuw overleg", f"Start een overleg voor {self.case.alias}", self.action_new_meeting),
             ("Casus bewerken", "Gezinsleden, partners, regie en fase", self.action_edit_case),
             ("Verslag maken", "Een versie van het verslag kiezen en bewaren", self.action_export),
+            ("Overleg plannen", "Een overleg op een latere datum", self.action_plan_meeting),
+            (
+                "Cliënten voorbereiden",
+                "Voorbereiding en de stem van de kinderen, voor het gekozen overleg",
+                self.action_prepare,
+            ),
             *self.followup_commands(),
         ]
 
@@ -119,6 +138,64 @@ class CaseScreen(FollowUpCaseScreen):
         )
         assert meeting.id is not None
         self.app.push_screen(MeetingScreen(self.context, meeting.id))
+
+    def _selected_meeting(self) -> int | None:
+        table = self.query_one("#meetings", DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    def action_plan_meeting(self) -> None:
+        """Plan a meeting ahead, so the casusregisseur can prepare the clients for it."""
+        if self.refuse_when_closed():
+            return
+
+        def plan(values: list[str]) -> Meeting:
+            when = parse_date(values[0])
+            if when is None:
+                raise InvalidInput(f"Vul de datum van het overleg in ({DATE_FORMAT_HINT}).")
+            phase_set = self.context.guide.for_phase(self.case.phase)
+            return self.context.repo.start_meeting(self.case_id, phase_set.label, when)
+
+        def planned(meeting: object) -> None:
+            if isinstance(meeting, Meeting):
+                self.refresh_case()
+                self.notify(
+                    f"Overleg {meeting.number} gepland op {format_date(meeting.held_on)}. "
+                    "Druk op c om de cliënten voor te bereiden.",
+                    markup=False,
+                )
+
+        self.app.push_screen(
+            FieldsDialog(
+                "Overleg plannen",
+                [(f"Datum ({DATE_FORMAT_HINT})", format_date(self._next_date()))],
+                plan,
+                ok="Plannen",
+            ),
+            planned,
+        )
+
+    def _next_date(self) -> date | None:
+        """The date agreed at the last meeting, if it still lies ahead."""
+        meetings = self.context.repo.list_meetings(self.case_id)
+        if not meetings:
+            return None
+        last = self.context.repo.get_meeting(meetings[-1].id)
+        upcoming = last.next_meeting
+        return upcoming if upcoming and upcoming >= self.context.today() else None
+
+    def action_prepare(self) -> None:
+        meeting_id = self._selected_meeting()
+        if meeting_id is None:
+            self.notify(
+                "Plan eerst een overleg (o); daarna kun je de cliënten voorbereiden.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.app.push_screen(PreparationScreen(self.context, meeting_id))
 
     def action_export(self) -> None:
         table = self.query_one("#meetings", DataTable)

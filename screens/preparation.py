@@ -77,9 +77,9 @@ class PreparationScreen(Screen[None]):
             f"  • {escape(voice_set.higher_question)}"
         )
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if self.voices:
-            self._show(0)
+            await self._show(0)
         else:
             self.query_one("#form").mount(
                 Static("Deze casus heeft nog geen gezinsleden. Voeg ze toe bij 'Casus bewerken'.")
@@ -98,19 +98,20 @@ class PreparationScreen(Screen[None]):
         return stored
 
     @on(OptionList.OptionHighlighted, "#people")
-    def _chosen(self, event: OptionList.OptionHighlighted) -> None:
+    async def _chosen(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:
-            self._show(int(event.option.id))
+            await self._show(int(event.option.id))
 
-    def _show(self, index: int) -> None:
+    async def _show(self, index: int) -> None:
+        """Swap the form: the old one is saved and gone before the new one appears."""
         self.current = index
         box = self.query_one("#form", Vertical)
         for form in box.query(VoiceForm):
             form.flush()
-        box.remove_children()
+        await box.remove_children()
         voice = self.voices[index]
         form_type = ChildVoiceForm if voice.is_child else PreparationForm
-        box.mount(form_type(voice, self._save_voice))
+        await box.mount(form_type(voice, self._save_voice))
 
     def selected_client(self) -> ClientVoice | None:
         voice = self.voices[getattr(self, "current", 0)] if self.voices else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -14,8 +15,28 @@ from storage.repository import Repository
 from tests.conftest import FIXED_DAY
 
 
-def make_app(paths: Paths, repo: Repository, user_sets: list[Path] | None = None) -> LeidraadApp:
-    return LeidraadApp(repo, load_guide(user_sets or []), paths, today=lambda: FIXED_DAY)
+class Clock:
+    """A clock the test moves by hand, so meeting times are exact."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.time = start or datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.time
+
+    def advance(self, minutes: float) -> None:
+        self.time += timedelta(minutes=minutes)
+
+
+def make_app(
+    paths: Paths,
+    repo: Repository,
+    user_sets: list[Path] | None = None,
+    clock: Clock | None = None,
+) -> LeidraadApp:
+    return LeidraadApp(
+        repo, load_guide(user_sets or []), paths, today=lambda: FIXED_DAY, now=clock or Clock()
+    )
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

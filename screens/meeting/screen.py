@@ -145,13 +145,18 @@ class MeetingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = f"Overleg: {self.case.alias}"
         assert self.meeting.id is not None
-        if self.meeting.status is MeetingStatus.OPEN and self.meeting.started_at is None:
+        started = self.meeting.started_at is not None
+        if self.meeting.status is MeetingStatus.OPEN and not started and self._is_today_or_past():
             self.meeting.started_at = self.context.repo.mark_started(
                 self.meeting.id, self.context.now()
             )
         self._show(self.position)
         self._tick()
         self.set_interval(15, self._tick)
+
+    def _is_today_or_past(self) -> bool:
+        """A meeting opened days ahead (to look or prepare) has not begun yet."""
+        return self.meeting.held_on <= self.context.today()
 
     def save_answer(self, answer: Answer) -> None:
         assert self.meeting.id is not None
