@@ -49,11 +49,21 @@ def describe_case(case: Case) -> str:
     return "\n".join(lines)
 
 
+CASE_KEYS = (
+    "[b]Toetsen[/]\n"
+    "  [b]n[/] overleg nu   [b]o[/] overleg plannen\n"
+    "  [b]c[/] cliënten voorbereiden   [b]v[/] verslag\n"
+    "  [b]f[/] fase wijzigen   [b]p[/] plannen   [b]t[/] tijdlijn\n"
+    "  [b]s[/] casus sluiten   [b]h[/] heropenen\n"
+    "  [b]Ctrl+P[/] alle opdrachten"
+)
+
+
 class CaseScreen(FollowUpCaseScreen):
     CSS_PATH = "case_detail.tcss"
     BINDINGS = [
         Binding("n", "new_meeting", "Nieuw overleg"),
-        Binding("b", "edit_case", "Casus bewerken"),
+        Binding("b", "edit_case", "Bewerken"),
         Binding("v", "export", "Verslag"),
         Binding("o", "plan_meeting", "Overleg plannen"),
         Binding("c", "prepare", "Voorbereiden"),
@@ -73,6 +83,7 @@ class CaseScreen(FollowUpCaseScreen):
             with VerticalScroll(id="details", can_focus=False):
                 yield CaseStatusNote()
                 yield Static("", id="case-info")
+                yield Static(CASE_KEYS, id="case-keys")
             with VerticalScroll(id="meetings-pane"):
                 yield Static("Overleggen", classes="section")
                 yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)

@@ -25,12 +25,13 @@ from screens.widgets.score_trend import ScoreTrend
 
 OVERDUE_MARK = "⚠"
 
+# Not in the footer (it must fit 100 columns): the case screen lists them in its key hint.
 FOLLOWUP_BINDINGS = [
-    Binding("f", "change_phase", "Fase"),
-    Binding("p", "plans", "Plannen"),
-    Binding("t", "timeline", "Tijdlijn"),
-    Binding("s", "close_case", "Sluiten"),
-    Binding("h", "reopen_case", "Heropenen"),
+    Binding("f", "change_phase", "Fase", show=False),
+    Binding("p", "plans", "Plannen", show=False),
+    Binding("t", "timeline", "Tijdlijn", show=False),
+    Binding("s", "close_case", "Sluiten", show=False),
+    Binding("h", "reopen_case", "Heropenen", show=False),
 ]
 
 
