@@ -51,10 +51,10 @@ def describe_case(case: Case) -> str:
 
 CASE_KEYS = (
     "[b]Toetsen[/]\n"
-    "  [b]n[/] overleg nu   [b]o[/] overleg plannen\n"
-    "  [b]c[/] cliënten voorbereiden   [b]v[/] verslag\n"
-    "  [b]f[/] fase wijzigen   [b]p[/] plannen   [b]t[/] tijdlijn\n"
-    "  [b]s[/] casus sluiten   [b]h[/] heropenen\n"
+    "  [b]n[/] overleg nu starten\n  [b]o[/] overleg plannen\n"
+    "  [b]c[/] cliënten voorbereiden\n  [b]v[/] verslag\n"
+    "  [b]f[/] fase wijzigen\n  [b]p[/] wie kent de plannen\n  [b]t[/] tijdlijn\n"
+    "  [b]s[/] casus sluiten\n  [b]h[/] heropenen\n"
     "  [b]Ctrl+P[/] alle opdrachten"
 )
 
