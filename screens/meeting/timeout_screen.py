@@ -7,17 +7,18 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Middle
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
 class TimeOutScreen(ModalScreen[None]):
     DEFAULT_CSS = """
-    TimeOutScreen { background: $background 92%; }
-    TimeOutScreen Static { width: auto; text-align: center; }
+    TimeOutScreen { background: $background 92%; align: center middle; }
+    TimeOutScreen #pause { width: 64; height: auto; }
+    TimeOutScreen Static { width: 100%; text-align: center; }
     TimeOutScreen #title {
-        text-style: bold; color: $success; padding: 1 4; border: round $success;
+        text-style: bold; color: $success; padding: 1 0; border: round $success;
     }
     TimeOutScreen #calm { margin-top: 1; color: $text; }
     TimeOutScreen #clock { margin-top: 1; color: $text-muted; }
@@ -33,17 +34,14 @@ class TimeOutScreen(ModalScreen[None]):
         self.now = now
 
     def compose(self) -> ComposeResult:
-        with Middle(), Center():
+        with Vertical(id="pause"):
             yield Static("Time-out", id="title")
-        with Center():
             yield Static(
                 "We nemen even pauze.\nHaal rustig adem. Neem wat te drinken.\n"
                 "We gaan verder als iedereen er weer klaar voor is.",
                 id="calm",
             )
-        with Center():
             yield Static("", id="clock")
-        with Center():
             yield Static("Druk op Enter om verder te gaan.", id="how")
 
     def on_mount(self) -> None:
