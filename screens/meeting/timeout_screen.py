@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 class TimeOutScreen(ModalScreen[None]):
     DEFAULT_CSS = """
-    TimeOutScreen { background: $background 92%; align: center middle; }
+    TimeOutScreen { background: $background; align: center middle; }
     TimeOutScreen #pause { width: 64; height: auto; }
     TimeOutScreen Static { width: 100%; text-align: center; }
     TimeOutScreen #title {
