@@ -178,6 +178,9 @@ class MeetingScreen(Screen[None]):
 
     def _tick(self) -> None:
         m = self.meeting
+        if m.started_at is None:
+            self.query_one("#clock", Static).update("nog niet begonnen")
+            return
         end = m.closed_at if m.status is MeetingStatus.AFGESLOTEN and m.closed_at else None
         length = meeting_time(m.started_at, m.timeouts, end or self.context.now())
         label = "duur" if end else "tijd"
