@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -40,9 +41,18 @@ def make_app(
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type as on a keyboard: every character a key press, newlines as Enter."""
-    keys = ["enter" if c == "\n" else ("space" if c == " " else c) for c in text]
-    await pilot.press(*keys)
+    """Type as on a keyboard: every character a key press, newlines as Enter.
+
+    The keys go through the terminal driver one after another without waiting in
+    between, as from a fast typist, and the test waits once when all are sent.
+    """
+    driver = pilot.app._driver
+    assert driver is not None
+    for char in text:
+        key = "enter" if char == "\n" else ("space" if char == " " else char)
+        driver.send_message(events.Key(key, "\r" if char == "\n" else char))
+    await pilot.pause()
+    await pilot.pause()
 
 
 async def type_into(pilot: Pilot[None], widget: Widget, text: str) -> None:
