@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from leidraad import probe
 from leidraad.paths import ENV_QUESTIONSETS, Paths
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def _run_app(context: Context) -> None:
 
     repo = _open(context)
     app = LeidraadApp(repo, _guide(context), context.paths)
-    app.run()
+    app.run(headless=probe.enabled())
 
 
 VARIANTS = ("volledig", "client", "acties", "partner", "voorbereiding", "verloop")

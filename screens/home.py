@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from leidraad import probe
 from leidraad.domain import Case, format_date
 from screens.case_detail import CaseScreen
 from screens.case_followup import actions_cell, closed_hint, phase_cell
@@ -47,8 +48,16 @@ class HomeScreen(Screen[None]):
         table.add_column("Fase", key="phase")
         table.add_column("Laatste overleg", key="last")
         table.add_column("Open acties", key="open")
+        self.call_after_refresh(probe.mark, "first_frame")
         self.refresh_cases()
         table.focus()
+        self.call_after_refresh(self._cases_shown)
+
+    def _cases_shown(self) -> None:
+        probe.mark("cases_loaded")
+        if probe.enabled():
+            probe.finish()
+            self.app.exit()
 
     def on_screen_resume(self) -> None:
         self.refresh_cases()
