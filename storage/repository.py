@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, delete, select
 
 from leidraad.domain import (
@@ -33,7 +35,9 @@ from leidraad.domain import (
     participants_for,
     perspectives_for,
 )
-from storage.database import open_engine
+from storage import audit
+from storage.database import Location, open_engine
+from storage.errors import translate
 from storage.tables import (
     ActionRow,
     AnswerRow,
@@ -51,18 +55,33 @@ class NotFound(LookupError):
     """A case or meeting that does not exist (any more)."""
 
 
+@dataclass(frozen=True)
+class Closure:
+    """Why and when a case was closed; the retention period counts from closed_at."""
+
+    closed_at: datetime
+    reason: str
+
+
 class Repository:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, actor: str | None = None) -> None:
         self.engine = engine
+        self.actor = audit.enable(engine, actor)  # every change is logged in this name
 
     @classmethod
-    def open(cls, database: Path) -> Repository:
-        return cls(open_engine(database))
+    def open(
+        cls, database: Path | Location, actor: str | None = None, backup_dir: Path | None = None
+    ) -> Repository:
+        return cls(open_engine(database, backup_dir), actor)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        """One short transaction; driver errors come out as a StorageError in Dutch."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except SQLAlchemyError as error:
+            raise translate(error, self.engine.url.database) from error
 
     # --- cases ---------------------------------------------------------------
 
@@ -377,6 +396,52 @@ class Repository:
         with self._session() as s:
             s.exec(delete(ActionRow).where(col(ActionRow.id) == action_id))
             s.commit()
+
+    # --- closing a case and its audit log ---------------------------------------
+
+    def close_case(self, case_id: int, reason: str, when: datetime | None = None) -> None:
+        """Close a case; the retention period for destroying it runs from this moment."""
+        with self._session() as s:
+            row = s.get(CaseRow, case_id)
+            if row is None:
+                raise NotFound(f"Casus {case_id} bestaat niet.")
+            row.closed_at = audit.utc(when)
+            row.closed_reason = reason.strip()
+            s.add(row)
+            audit.record(s.connection(), self.actor, case_id, audit.CLOSED, row.closed_reason)
+            s.commit()
+
+    def reopen_case(self, case_id: int) -> None:
+        with self._session() as s:
+            row = s.get(CaseRow, case_id)
+            if row is None:
+                raise NotFound(f"Casus {case_id} bestaat niet.")
+            row.closed_at, row.closed_reason = None, ""
+            s.add(row)
+            audit.record(s.connection(), self.actor, case_id, audit.REOPENED)
+            s.commit()
+
+    def closure(self, case_id: int) -> Closure | None:
+        """When and why the case was closed, or None while it is open."""
+        with self._session() as s:
+            row = s.get(CaseRow, case_id)
+            if row is None:
+                raise NotFound(f"Casus {case_id} bestaat niet.")
+            if row.closed_at is None:
+                return None
+            return Closure(audit.local(row.closed_at), row.closed_reason)
+
+    def record_export(self, case_id: int, meeting_number: int, where: str = "") -> None:
+        """Note that minutes left the program; the file name is not kept (it holds the alias)."""
+        detail = f"verslag overleg {meeting_number}" + (f" {where}" if where else "")
+        with self._session() as s:
+            audit.record(s.connection(), self.actor, case_id, audit.EXPORTED, detail)
+            s.commit()
+
+    def audit_log(self, case_id: int | None) -> list[audit.AuditEntry]:
+        """Who did what to this case and when, oldest first (None: about all data)."""
+        with self._session() as s:
+            return audit.entries(s.connection(), case_id)
 
 
 def _action(row: ActionRow) -> Action:

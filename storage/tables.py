@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-SCHEMA_VERSION = 1
+# Raise by one with every change below, and add the step in storage/migrations.py.
+SCHEMA_VERSION = 2
 
 
 def utc_now() -> datetime:
@@ -26,6 +27,8 @@ class CaseRow(SQLModel, table=True):
     phase: str
     regie: str = ""
     created_at: datetime = Field(default_factory=utc_now)
+    closed_at: datetime | None = None
+    closed_reason: str = ""
 
 
 class FamilyMemberRow(SQLModel, table=True):
@@ -106,3 +109,16 @@ class ActionRow(SQLModel, table=True):
     priority: str = "nu"
     phase: str
     status: str = "open"
+
+
+class AuditRow(SQLModel, table=True):
+    """Who did what to which case; no foreign key, so the entry outlives a destroyed case."""
+
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, index=True)
+    action: str
+    detail: str = ""
+    actor: str = ""
+    at: datetime = Field(default_factory=utc_now)
+    last_at: datetime = Field(default_factory=utc_now)
