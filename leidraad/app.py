@@ -27,14 +27,18 @@ class LeidraadApp(App[None]):
         guide: Guide,
         paths: Paths,
         today: Callable[[], date] = date.today,
+        notices: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.context = AppContext(repo, guide, paths.minutes_dir, today)
+        self.startup_notices = list(notices)
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.context))
         for problem in self.context.guide.problems:
             self.notify(problem, title="Vragenset overgeslagen", severity="warning", timeout=20)
+        for notice in self.startup_notices:
+            self.notify(notice, title="Gegevens", severity="warning", timeout=20)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Dutch commands for the palette (Ctrl+P): the screen's main actions first."""

@@ -31,7 +31,7 @@ FOLD_WINDOW = timedelta(minutes=15)
 CREATED = "aangemaakt"
 CHANGED = "gewijzigd"
 EXPORTED = "geëxporteerd"
-CLOSED = "afgesloten"
+CLOSED = "gesloten"
 REOPENED = "heropend"
 DESTROYED = "vernietigd"
 RESTORED = "teruggezet"
