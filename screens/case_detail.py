@@ -16,6 +16,7 @@ from leidraad.domain import Case, MeetingStatus, format_date
 from screens.case_form import CaseFormScreen
 from screens.context import AppContext
 from screens.meeting.screen import MeetingScreen
+from screens.widgets.storage_guard import saving
 
 
 def describe_case(case: Case) -> str:
@@ -99,11 +100,12 @@ class CaseScreen(Screen[None]):
 
     def action_new_meeting(self) -> None:
         phase_set = self.context.guide.for_phase(self.case.phase)
-        meeting = self.context.repo.start_meeting(
-            self.case_id, phase_set.label, self.context.today()
-        )
-        assert meeting.id is not None
-        self.app.push_screen(MeetingScreen(self.context, meeting.id))
+        with saving(self):
+            meeting = self.context.repo.start_meeting(
+                self.case_id, phase_set.label, self.context.today()
+            )
+            assert meeting.id is not None
+            self.app.push_screen(MeetingScreen(self.context, meeting.id))
 
     def action_edit_case(self) -> None:
         self.app.push_screen(CaseFormScreen(self.context, self.case))

@@ -22,6 +22,7 @@ from leidraad.domain import (
     parse_age,
 )
 from screens.context import AppContext
+from screens.widgets.storage_guard import saving
 
 
 class MemberRow(Horizontal):
@@ -161,7 +162,8 @@ class CaseFormScreen(Screen[Case | None]):
             self.notify(str(problem), title="Nog niet opgeslagen", severity="error")
             return
         error.update("")
-        self.dismiss(self.context.repo.save_case(case))
+        with saving(self):  # on a storage problem the form stays open with what was typed
+            self.dismiss(self.context.repo.save_case(case))
 
     def _read(self) -> Case:
         members = [m for row in self.query(MemberRow) if (m := row.read()) is not None]

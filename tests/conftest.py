@@ -51,7 +51,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def location(backend: str, paths: Paths, request: pytest.FixtureRequest) -> Iterator[Location]:
-    """Where the test's database lives: the data folder's SQLite file, or a fresh server database."""
+    """The test's database: the data folder's SQLite file, or a fresh database on the server."""
     if backend == "sqlite":
         yield Location(path=paths.database)
         return

@@ -70,7 +70,7 @@ class PostgresServer:
             args,
             check=True,
             capture_output=True,
-            preexec_fn=self._as_user,  # noqa: PLW1509 - single-threaded at this point
+            preexec_fn=self._as_user,  # the server process is started before any thread
             cwd=self.base,
             env={**os.environ, "LC_ALL": "C"},
         )
@@ -107,7 +107,8 @@ class PostgresServer:
 
     def stop(self) -> None:
         try:
-            self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+            pg_ctl = str(self.binaries / "pg_ctl")
+            self._run(pg_ctl, "-D", str(self.data), "-m", "immediate", "stop")
         finally:
             shutil.rmtree(self.base, ignore_errors=True)
 

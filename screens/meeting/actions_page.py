@@ -14,6 +14,7 @@ from leidraad.domain import Action, Meeting, format_date
 from screens.context import AppContext
 from screens.meeting.action_dialog import ActionDialog
 from screens.widgets.prompt import ConfirmDialog
+from screens.widgets.storage_guard import saving
 
 
 class ActionTable(DataTable[str]):
@@ -93,7 +94,11 @@ class ActionsPage(Vertical):
         def saved(result: Action | None) -> None:
             if result is None or self.meeting.id is None:
                 return
-            stored = self.context.repo.save_action(self.meeting.id, result)
+            with saving(self) as attempt:
+                stored = self.context.repo.save_action(self.meeting.id, result)
+            if not attempt.ok:
+                self._edit(result)  # back into the dialog with what was typed
+                return
             ids = [a.id for a in self.meeting.actions]
             if stored.id in ids:
                 self.meeting.actions[ids.index(stored.id)] = stored
@@ -133,7 +138,10 @@ class ActionsPage(Vertical):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.context.repo.delete_action(action_id)
+                with saving(self) as attempt:
+                    self.context.repo.delete_action(action_id)
+                if not attempt.ok:
+                    return
                 self.meeting.actions = [a for a in self.meeting.actions if a.id != action_id]
                 self._fill()
                 self.query_one(ActionTable).focus()

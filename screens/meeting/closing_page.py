@@ -25,6 +25,7 @@ from leidraad.domain import (
 from leidraad.flow import Part
 from screens.context import AppContext
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.storage_guard import saving
 
 
 class ClosingPage(VerticalScroll):
@@ -80,8 +81,9 @@ class ClosingPage(VerticalScroll):
             return
         error.update("")
         if when != self.meeting.next_meeting and self.meeting.id is not None:
-            self.context.repo.set_next_meeting(self.meeting.id, when)
-            self.meeting.next_meeting = when
+            with saving(self):
+                self.context.repo.set_next_meeting(self.meeting.id, when)
+                self.meeting.next_meeting = when
 
     @on(Button.Pressed, "#close-meeting")
     def _close(self) -> None:

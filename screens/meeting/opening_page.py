@@ -15,6 +15,7 @@ from leidraad.flow import Part
 from screens.context import AppContext
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.prompt import PromptDialog
+from screens.widgets.storage_guard import saving
 
 
 class ParticipantTable(DataTable[str]):
@@ -74,24 +75,26 @@ class OpeningPage(VerticalScroll):
         participant = next((p for p in self.meeting.participants if str(p.id) == key), None)
         if participant is None or participant.id is None:
             return
-        participant.attendance = participant.attendance.next()
-        self.context.repo.set_attendance(participant.id, participant.attendance)
-        self.query_one(ParticipantTable).update_cell(
-            event.row_key, "attendance", participant.attendance.value
-        )
+        with saving(self):
+            self.context.repo.set_attendance(participant.id, participant.attendance.next())
+            participant.attendance = participant.attendance.next()
+            self.query_one(ParticipantTable).update_cell(
+                event.row_key, "attendance", participant.attendance.value
+            )
 
     @on(Button.Pressed, "#add-participant")
     def add_participant(self) -> None:
         def added(result: tuple[str, str] | None) -> None:
             if result is None or self.meeting.id is None:
                 return
-            saved = self.context.repo.add_participant(
-                self.meeting.id, Participant(result[0], result[1], Attendance.AANWEZIG)
-            )
-            self.meeting.participants.append(saved)
-            self.query_one(ParticipantTable).add_row(
-                saved.name, saved.role, saved.attendance.value, key=str(saved.id)
-            )
+            with saving(self):
+                saved = self.context.repo.add_participant(
+                    self.meeting.id, Participant(result[0], result[1], Attendance.AANWEZIG)
+                )
+                self.meeting.participants.append(saved)
+                self.query_one(ParticipantTable).add_row(
+                    saved.name, saved.role, saved.attendance.value, key=str(saved.id)
+                )
 
         self.app.push_screen(
             PromptDialog(

@@ -14,8 +14,10 @@ from textual.widgets import Button, Input, Static
 from leidraad.domain import InvalidInput, Meeting, SafetyScore, parse_score
 from screens.context import AppContext
 from screens.widgets.prompt import PromptDialog
+from screens.widgets.storage_guard import saving
 
 SAVE_DELAY = 0.25
+RETRY_DELAY = 2.0
 
 
 class ScoreRow(Vertical):
@@ -71,8 +73,11 @@ class ScoreRow(Vertical):
             value = self.score.score
         updated = replace(self.score, score=value, higher=self._higher_text)
         if updated != self.score:
-            self.context.repo.save_score(updated)
-            self.score = updated
+            with saving(self) as attempt:
+                self.context.repo.save_score(updated)
+                self.score = updated
+            if not attempt.ok and self.is_mounted:
+                self._timer = self.set_timer(RETRY_DELAY, self.flush)  # saved when it can be
 
     def on_unmount(self) -> None:
         self.flush()
@@ -107,7 +112,12 @@ class ScoresPage(VerticalScroll):
         async def added(result: tuple[str, str] | None) -> None:
             if result is None or self.meeting.id is None:
                 return
-            saved = self.context.repo.add_score(self.meeting.id, SafetyScore(result[0], result[1]))
+            with saving(self) as attempt:
+                saved = self.context.repo.add_score(
+                    self.meeting.id, SafetyScore(result[0], result[1])
+                )
+            if not attempt.ok:
+                return
             self.meeting.scores.append(saved)
             row = ScoreRow(self.context, saved)
             await self.query_one("#scores").mount(row)

@@ -26,6 +26,7 @@ from screens.meeting.question_page import QuestionPage
 from screens.meeting.scores_page import ScoresPage
 from screens.meeting.worry_dialog import WorryDialog
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.storage_guard import saving
 
 KEY_HINT = (
     "[b]PgDn[/] volgende vraag\n[b]PgUp[/] vorige vraag\n"
@@ -239,8 +240,11 @@ class MeetingScreen(Screen[None]):
         self.flush()
         assert self.meeting.id is not None
         repo = self.context.repo
-        repo.close_meeting(self.meeting.id)
-        self.meeting = repo.get_meeting(self.meeting.id)
+        with saving(self) as attempt:
+            repo.close_meeting(self.meeting.id)
+            self.meeting = repo.get_meeting(self.meeting.id)
+        if not attempt.ok:
+            return
         try:
             path = save_minutes(
                 self.case, self.meeting, self.context.guide, self.context.minutes_dir
@@ -252,6 +256,8 @@ class MeetingScreen(Screen[None]):
                 severity="error",
             )
             return
+        with saving(self):
+            repo.record_export(self.meeting.case_id, self.meeting.number, "bij het afsluiten")
         self.query_one("#meta", Static).update(self._meta())
         self.query_one(ClosingPage).show_result(f"Verslag opgeslagen in:\n{path}")
         self.notify(f"Verslag opgeslagen: {path}", title="Overleg afgesloten", timeout=10)
