@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from time import monotonic
 
 from textual.timer import Timer
 from textual.widgets import TextArea
@@ -11,6 +12,7 @@ from textual.widgets import TextArea
 from leidraad.domain import Answer
 
 SAVE_DELAY = 0.25  # seconds of quiet typing before the text is written
+MAX_DELAY = 0.4  # typing on without a pause still writes at least this often
 RETRY_DELAY = 2.0
 
 
@@ -25,6 +27,7 @@ class AnswerEditor(TextArea):
         self._save = save
         self._timer: Timer | None = None
         self._dirty = False
+        self._dirty_since = 0.0
         self._failed = False
         self.border_title = "Antwoord"
         self._show_client_words()
@@ -32,8 +35,15 @@ class AnswerEditor(TextArea):
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self.text == self.answer.text:
             return
+        if not self._dirty:
+            self._dirty_since = monotonic()
         self._dirty = True
-        self._schedule(SAVE_DELAY)
+        if self._failed:
+            return  # the retry timer saves the latest text; no attempt per key meanwhile
+        # Debounced, but never later than MAX_DELAY after the first unsaved key, so
+        # a crash while someone types on and on loses at most that much.
+        waited = monotonic() - self._dirty_since
+        self._schedule(max(0.0, min(SAVE_DELAY, MAX_DELAY - waited)))
 
     def _schedule(self, delay: float) -> None:
         if self._timer is not None:
