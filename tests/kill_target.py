@@ -1,7 +1,8 @@
 """Runs the real app on a meeting and types into it, for the kill test (a separate process).
 
-It types answer after answer like a person (uneven pauses between keys, now and then
-a longer one, PgDn to the next question) and reports every key on stdout as
+It types answer after answer like a person (5 to 20 keys a second, now and then a
+pause, PgDn to the next question; keys arrive as from a terminal, without waiting
+for the screen) and reports every key on stdout as
 `KEY <question id> <characters typed>`, so the test can kill it at a random moment
 and know what was on screen when.
 """
@@ -12,6 +13,9 @@ import asyncio
 import random
 import sys
 from pathlib import Path
+
+from textual import events
+from textual.app import App
 
 from leidraad.flow import Part
 from leidraad.paths import Paths
@@ -24,6 +28,14 @@ SENTENCE = (
     "dat Sam moe is de buren bellen de politie als het misgaat oma helpt met de kinderen"
 )
 WORDS = SENTENCE.split(" ")
+
+
+def send_key(app: App[None], key: str, char: str) -> None:
+    """Deliver a key the way the terminal driver does: at once, not waiting for the app."""
+    event = events.Key(key, char)
+    event.set_sender(app)
+    assert app._driver is not None
+    app._driver.send_message(event)
 
 
 def answer_text(rng: random.Random) -> str:
@@ -46,9 +58,9 @@ async def typing(paths: Paths, meeting_id: int, seed: int) -> None:
             text = answer_text(rng)
             print(f"ANTWOORD {question.id} {text}", flush=True)
             for count, char in enumerate(text, start=1):
-                await pilot.press("space" if char == " " else char)
+                send_key(app, "space" if char == " " else char, char)
                 print(f"KEY {question.id} {count}", flush=True)
-                pause = rng.uniform(0.0, 0.05) if rng.random() > 0.05 else rng.uniform(0.3, 0.8)
+                pause = rng.uniform(0.05, 0.2) if rng.random() > 0.05 else rng.uniform(0.3, 0.8)
                 await asyncio.sleep(pause)
             await pilot.press("pagedown")
             await pilot.pause()
