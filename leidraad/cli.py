@@ -204,7 +204,10 @@ def _open(context: Context, *, exclusive: bool = False) -> Repository:
     except StorageError as error:
         _fail(str(error), code=error.exit_code)
     except OSError as error:
-        _fail(f"de map {context.paths.data_dir} is niet te gebruiken: {error.strerror}", code=2)
+        from storage.errors import from_os_error
+
+        problem = from_os_error(error, context.paths.data_dir)
+        _fail(str(problem), code=problem.exit_code)
 
 
 def _guide(context: Context):  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from storage.tables import SCHEMA_VERSION, SchemaInfo
 __all__ = ["Location", "StorageError", "connect", "open_engine"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another writer before it gives up
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # closed lid or a power cut cannot take back what was already saved.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     # Deleted text is overwritten, not just unlinked, so a destroyed case leaves no words.
     cursor.execute("PRAGMA secure_delete=ON")

@@ -7,6 +7,7 @@ single exception type and can show its text as it is.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 
 # Primary SQLite result codes; extended codes carry these in their low byte.
@@ -91,6 +92,8 @@ def from_sqlite(error: sqlite3.Error, where: object = "") -> StorageError:
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
         return DatabaseDamaged(damaged(where))
     if primary == _SQLITE_CANTOPEN:
+        if _read_only_folder(where):
+            return TemporaryProblem(READ_ONLY)
         return TemporaryProblem(
             f"De database {where} kan niet worden geopend. Bestaat de map nog en mag je "
             "erin schrijven? Je tekst blijft staan."
@@ -103,12 +106,29 @@ def from_sqlite(error: sqlite3.Error, where: object = "") -> StorageError:
     return StorageError(f"De database gaf een fout: {error}")
 
 
+def _read_only_folder(where: object) -> bool:
+    """Whether the database's folder is on a read-only file system or not writable."""
+    if not where:
+        return False
+    folder = os.path.dirname(os.fspath(str(where))) or "."
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        read_only = False
+    return read_only or (os.path.isdir(folder) and not os.access(folder, os.W_OK))
+
+
 def from_os_error(error: OSError, where: object = "") -> StorageError:
     if error.errno == errno.ENOSPC:
         return TemporaryProblem(DISK_FULL)
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+    if error.errno == errno.EROFS:
         return TemporaryProblem(READ_ONLY)
-    return StorageError(f"{where}: {error.strerror or error}")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return TemporaryProblem(
+            f"Je hebt geen toegang tot {where or 'de map met gegevens'}. Controleer wie de "
+            "eigenaar is en wie erin mag schrijven."
+        )
+    return StorageError(f"{where or 'De map met gegevens'} is niet te gebruiken: {error}")
 
 
 def translate(error: BaseException, where: object = "") -> StorageError:

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from storage.errors import DatabaseInUse, StorageError
+from storage.errors import DatabaseInUse, from_os_error
 
 _WINDOWS_LOCK_OFFSET = 1 << 20
 
@@ -79,9 +79,7 @@ class DataLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
-            raise StorageError(
-                f"De map {self.path.parent} is niet te gebruiken: {error.strerror}."
-            ) from error
+            raise from_os_error(error, self.path.parent) from error
         handle = os.fdopen(fd, "r+", encoding="utf-8")
         if not _try_lock(handle.fileno()):
             holder = read_holder(self.path)
