@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from leidraad.domain import PURPOSE_ID, SUMMARY_ID, Attendance, MeetingStatus, Phase
@@ -16,6 +17,7 @@ from tests.conftest import family_case
 from tests.helpers import make_app, notices, screen_text, type_into, type_text
 
 
+@pytest.mark.both_backends  # the same walk on a PostgreSQL server
 async def test_creating_a_case_from_the_home_screen(paths: Paths, repo: Repository) -> None:
     app = make_app(paths, repo)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -56,6 +58,7 @@ async def test_creating_a_case_from_the_home_screen(paths: Paths, repo: Reposito
     assert case.partners[0].contact == "A. de Vries"
 
 
+@pytest.mark.both_backends  # the same walk on a PostgreSQL server
 async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repository) -> None:
     case = repo.save_case(family_case())
     app = make_app(paths, repo)
