@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from leidraad.domain import Case, MeetingStatus, format_date
+from screens.audit_log import AuditLogScreen
 from screens.case_form import CaseFormScreen
 from screens.context import AppContext
 from screens.meeting.screen import MeetingScreen
@@ -38,6 +39,7 @@ class CaseScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_meeting", "Nieuw overleg"),
         Binding("b", "edit_case", "Casus bewerken"),
+        Binding("l", "audit_log", "Logboek"),
         Binding("escape", "app.pop_screen", "Terug"),
     ]
 
@@ -96,6 +98,7 @@ class CaseScreen(Screen[None]):
         return [
             ("Nieuw overleg", f"Start een overleg voor {self.case.alias}", self.action_new_meeting),
             ("Casus bewerken", "Gezinsleden, partners, regie en fase", self.action_edit_case),
+            ("Logboek", "Wie deze casus wijzigde of exporteerde en wanneer", self.action_audit_log),
         ]
 
     def action_new_meeting(self) -> None:
@@ -106,6 +109,9 @@ class CaseScreen(Screen[None]):
             )
             assert meeting.id is not None
             self.app.push_screen(MeetingScreen(self.context, meeting.id))
+
+    def action_audit_log(self) -> None:
+        self.app.push_screen(AuditLogScreen(self.context, self.case_id, self.case.alias))
 
     def action_edit_case(self) -> None:
         self.app.push_screen(CaseFormScreen(self.context, self.case))
