@@ -41,8 +41,8 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect_raw(database: str, passphrase: str, *, uri: bool = False) -> Any:
-    """A plain DB-API connection to an encrypted file, keyed before anything is read."""
+def connect_raw(database: str, passphrase: str | None, *, uri: bool = False) -> Any:
+    """An SQLCipher DB-API connection, keyed before anything is read (None: a plain file)."""
     if not available():
         raise StorageError(
             "Deze database is versleuteld. Installeer leidraad met de extra 'versleuteld' "
@@ -52,7 +52,8 @@ def connect_raw(database: str, passphrase: str, *, uri: bool = False) -> Any:
 
     connection = sqlcipher3.connect(database, uri=uri, check_same_thread=False)
     connection.execute("PRAGMA cipher_log_level = NONE")  # no key errors on the terminal
-    connection.execute(f"PRAGMA key = {_quote(passphrase)}")
+    if passphrase is not None:
+        connection.execute(f"PRAGMA key = {_quote(passphrase)}")
     return connection
 
 
@@ -67,7 +68,7 @@ def engine_url(path: Path, passphrase: str) -> URL:
 
 def encrypt_copy(source: Path, target: Path, passphrase: str) -> None:
     """Write an encrypted copy of a plain database (sqlcipher_export), for 'versleutelen'."""
-    connection = connect_raw(str(source), "")
+    connection = connect_raw(str(source), None)
     try:
         connection.execute(
             f"ATTACH DATABASE {_quote(str(target))} AS versleuteld KEY {_quote(passphrase)}"
