@@ -136,3 +136,15 @@ def test_answering_no_destroys_nothing(paths: Paths, repo: Repository) -> None:
     assert result.exit_code == 1
     assert "Niets vernietigd" in result.output
     assert [c.alias for c in repo.list_cases()] == [ALIAS]
+
+
+def test_the_program_mentions_cases_past_their_retention_at_start(
+    paths: Paths, repo: Repository
+) -> None:
+    from leidraad.cli import Context, _startup_notices
+
+    filled_case(repo, ALIAS, datetime(2015, 1, 10, tzinfo=UTC))
+    context = Context(str(paths.data_dir), None, None, None, None)
+    [notice, *_] = _startup_notices(context, repo)
+    assert "1 casus(sen) zijn langer dan 5 jaar gesloten" in notice
+    assert "leidraad purge --dry-run" in notice
