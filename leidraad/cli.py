@@ -332,7 +332,10 @@ def questionsets_check(path: Path) -> None:
 @click.option("--overschrijven", is_flag=True, help="Een bestaand bestand vervangen.")
 @click.pass_obj
 def backup(context: Context, out: Path | None, overschrijven: bool) -> None:
-    """Maak een reservekopie van de database; kan terwijl leidraad draait."""
+    """Maak een reservekopie van de database.
+
+    Dat kan ook terwijl leidraad draait: de kopie is één moment, nooit een halve wijziging.
+    """
     from storage.backup import default_backup_name, make_backup
     from storage.errors import StorageError
 
@@ -357,7 +360,10 @@ def backup(context: Context, out: Path | None, overschrijven: bool) -> None:
 @click.option("--ja", is_flag=True, help="Niet om bevestiging vragen.")
 @click.pass_obj
 def restore(context: Context, file: Path, ja: bool) -> None:
-    """Zet een reservekopie terug; de huidige gegevens worden eerst apart bewaard."""
+    """Zet een reservekopie terug.
+
+    De huidige gegevens worden eerst als reservekopie bewaard.
+    """
     from storage.backup import default_backup_name, describe_backup, restore_backup
     from storage.errors import StorageError
 
@@ -397,7 +403,11 @@ def restore(context: Context, file: Path, ja: bool) -> None:
 @click.option("--ja", is_flag=True, help="Niet om bevestiging vragen.")
 @click.pass_obj
 def purge(context: Context, dry_run: bool, ja: bool) -> None:
-    """Vernietig casussen die langer dan de bewaartermijn gesloten zijn."""
+    """Vernietig casussen na de bewaartermijn.
+
+    Casussen die langer dan de bewaartermijn gesloten zijn, worden met hun verslagen
+    helemaal verwijderd. Met --dry-run zie je eerst welke.
+    """
     from exports.files import minutes_filename
     from storage.errors import StorageError
     from storage.retention import destroy_cases, expired_cases
@@ -451,7 +461,11 @@ def purge(context: Context, dry_run: bool, ja: bool) -> None:
 @click.argument("case")
 @click.pass_obj
 def audit(context: Context, case: str) -> None:
-    """Laat het logboek van een casus zien: wie wat deed en wanneer."""
+    """Toon het logboek van een casus.
+
+    Wie de casus aanmaakte, wijzigde, exporteerde, sloot of vernietigde, en wanneer.
+    CASE is het nummer of de naam.
+    """
     from storage.repository import NotFound
 
     repo = _open(context)
@@ -475,7 +489,7 @@ def audit(context: Context, case: str) -> None:
 @main.command()
 @click.pass_obj
 def versleutelen(context: Context) -> None:
-    """Versleutel een bestaande database (vraagt de extra 'versleuteld')."""
+    """Versleutel de database (extra 'versleuteld')."""
     import sqlite3
 
     from storage.database import Location, connect
