@@ -38,6 +38,7 @@ class Context:
             "bewaartermijn_jaren": retention_years,
             "gebruiker": user,
         }
+        self.command = "leidraad"  # who holds the lock, as told to a second start
         self._settings: Settings | None = None
         self._lock: DataLock | None = None
         self._location: Location | None = None
@@ -65,8 +66,7 @@ class Context:
         if self._lock is None:
             from storage.lock import DataLock
 
-            command = " ".join(["leidraad", *sys.argv[1:2]]) if sys.argv[1:2] else "leidraad"
-            self._lock = DataLock(self.paths.data_dir, command)
+            self._lock = DataLock(self.paths.data_dir, self.command)
         return self._lock
 
     def location(self, *, retry: bool = False) -> Location:
@@ -88,6 +88,10 @@ class Context:
 def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"leidraad: {message}", err=True)
     sys.exit(code)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _confirm(question: str) -> bool:
@@ -158,6 +162,8 @@ def main(
     os.umask(0o077)  # everything leidraad writes is for the user only
     ctx.obj = Context(data_dir, questionsets, database_url, retention_years, gebruiker)
     ctx.call_on_close(ctx.obj.release)
+    if ctx.invoked_subcommand:
+        ctx.obj.command = f"leidraad {ctx.invoked_subcommand}"
     if ctx.invoked_subcommand is None:
         _run_app(ctx.obj)
 
@@ -225,8 +231,9 @@ def _startup_notices(context: Context, repo: Repository) -> list[str]:
     expired = expired_cases(repo.engine, years)
     if expired:
         notices.append(
-            f"{len(expired)} casus(sen) zijn langer dan {years} jaar gesloten en mogen worden "
-            "vernietigd. Bekijk ze met 'leidraad purge --dry-run'."
+            f"Bewaartermijn verlopen: {_count(len(expired), 'casus', 'casussen')} langer dan "
+            f"{years} jaar gesloten. Bekijk met 'leidraad purge --dry-run' wat er "
+            "vernietigd kan worden."
         )
     location = context.location()
     if available() and location.is_sqlite and not location.encrypted:
@@ -375,7 +382,7 @@ def restore(context: Context, file: Path, ja: bool) -> None:
     except StorageError as error:
         _fail(str(error), code=error.exit_code)
     click.echo(
-        f"Reservekopie {file}\n  {info.cases} casus(sen), gemaakt op "
+        f"Reservekopie {file}\n  {_count(info.cases, 'casus', 'casussen')}, gemaakt op "
         f"{info.made_at:%d-%m-%Y %H:%M}, schema {info.schema_version}."
     )
     click.echo(
@@ -426,14 +433,14 @@ def purge(context: Context, dry_run: bool, ja: bool) -> None:
         reason = f" ({case.reason})" if case.reason else ""
         click.echo(
             f"  {case.case_id}. {case.alias}: gesloten op {case.closed_at:%d-%m-%Y}{reason}, "
-            f"{len(case.meetings)} overleg(gen)"
+            f"{_count(len(case.meetings), 'overleg', 'overleggen')}"
         )
     if dry_run:
         click.echo("Er is niets vernietigd (--dry-run).")
         return
     if not ja and not _confirm(
-        f"Deze {len(expired)} casus(sen) en hun verslagen in {context.paths.minutes_dir} "
-        "voorgoed vernietigen?"
+        f"{'Deze casus' if len(expired) == 1 else f'Deze {len(expired)} casussen'} en de "
+        f"verslagen in {context.paths.minutes_dir} voorgoed vernietigen?"
     ):
         _fail("Niets vernietigd.", code=1)
     try:
@@ -448,12 +455,15 @@ def purge(context: Context, dry_run: bool, ja: bool) -> None:
                 minutes.unlink()
                 removed += 1
     repo.engine.dispose()
-    click.echo(f"Vernietigd: {len(expired)} casus(sen), {removed} verslag(en).")
+    click.echo(
+        f"Vernietigd: {_count(len(expired), 'casus', 'casussen')}, "
+        f"{_count(removed, 'verslag', 'verslagen')}."
+    )
     backups = sorted(context.paths.backups_dir.glob("*.db"))
     if backups:
         click.echo(
-            f"Let op: {len(backups)} reservekopie(ën) in {context.paths.backups_dir} kunnen "
-            "deze casussen nog bevatten. Verwijder kopieën die je niet meer nodig hebt.",
+            f"Let op: de reservekopieën in {context.paths.backups_dir} ({len(backups)}) "
+            "kunnen deze gegevens nog bevatten. Verwijder kopieën die je niet meer nodig hebt.",
         )
 
 

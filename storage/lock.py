@@ -53,7 +53,10 @@ class Holder:
 
     def describe(self) -> str:
         where = "op deze computer" if self.host == socket.gethostname() else f"op {self.host}"
-        started = self.started.replace("T", " ")[:16]
+        try:
+            started = datetime.fromisoformat(self.started).strftime("%d-%m-%Y %H:%M")
+        except ValueError:
+            started = self.started
         return (
             f"proces {self.pid} {where} (gebruiker {self.user}, {self.command}, gestart {started})"
         )

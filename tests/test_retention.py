@@ -97,7 +97,7 @@ def test_after_purge_the_words_are_nowhere_in_the_database_files(paths: Paths) -
     result = CliRunner().invoke(main, ["--data-dir", str(paths.data_dir), "purge", "--ja"])
     assert result.exit_code == 0, result.output
     assert f"1. {ALIAS}" in result.output
-    assert "Vernietigd: 1 casus(sen), 1 verslag(en)" in result.output
+    assert "Vernietigd: 1 casus, 1 verslag." in result.output
 
     everything = raw()
     assert b"Gezin Blijft" in everything
@@ -146,5 +146,5 @@ def test_the_program_mentions_cases_past_their_retention_at_start(
     filled_case(repo, ALIAS, datetime(2015, 1, 10, tzinfo=UTC))
     context = Context(str(paths.data_dir), None, None, None, None)
     [notice, *_] = _startup_notices(context, repo)
-    assert "1 casus(sen) zijn langer dan 5 jaar gesloten" in notice
+    assert "Bewaartermijn verlopen: 1 casus langer dan 5 jaar gesloten" in notice
     assert "leidraad purge --dry-run" in notice
