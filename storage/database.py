@@ -145,13 +145,13 @@ def inspect_sqlite(location: Location) -> int | None:
     if header != SQLITE_HEADER and location.passphrase is None:
         from storage.encryption import available
 
-        hint = (
-            ""
-            if available()
-            else " Is het een versleutelde database? Start leidraad dan met de extra "
-            "'versleuteld' (zie de README)."
+        if available():
+            raise DatabaseDamaged(damaged(path))
+        raise DatabaseDamaged(
+            f"De database {path} is versleuteld of beschadigd. Is hij versleuteld, start "
+            "leidraad dan met de extra 'versleuteld' (zie de README). Het bestand is niet "
+            "aangeraakt."
         )
-        raise DatabaseDamaged(damaged(path) + hint)
     if header == SQLITE_HEADER and location.passphrase is not None:
         raise StorageError(
             f"{path} is niet versleuteld, maar er is een wachtwoord gegeven. "
