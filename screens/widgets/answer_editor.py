@@ -10,6 +10,7 @@ from textual.timer import Timer
 from textual.widgets import TextArea
 
 from leidraad.domain import Answer
+from storage.errors import StorageError
 
 SAVE_DELAY = 0.25  # seconds of quiet typing before the text is written
 MAX_DELAY = 0.4  # typing on without a pause still writes at least this often
@@ -60,7 +61,9 @@ class AnswerEditor(TextArea):
         except Exception as error:
             if not self._failed:
                 self.notify(
-                    f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
+                    str(error)  # already says what happened and that the text stays
+                    if isinstance(error, StorageError)
+                    else f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
                     "probeert het opnieuw.",
                     title="Niet opgeslagen",
                     severity="error",
