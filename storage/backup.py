@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -172,22 +173,24 @@ def restore_backup(location: Location, source: Path, safety_copy: Path | None) -
 
     if safety_copy is not None:
         make_backup(location, safety_copy)
-    scratch = source.with_name(f".{source.name}.herstel")
-    _private_target(scratch)
-    try:
-        with sqlite3.connect(source) as src, sqlite3.connect(scratch) as dst:
-            src.backup(dst)
+    with tempfile.TemporaryDirectory(prefix="leidraad-") as folder:
+        scratch = Path(folder) / "herstel.db"
+        _private_target(scratch)
+        source_db, scratch_db = sqlite3.connect(source), sqlite3.connect(scratch)
+        try:
+            source_db.backup(scratch_db)
+        finally:
+            source_db.close()
+            scratch_db.close()
         copy = _sqlite_engine(scratch)
         server = connect(location)
         try:
-            prepare(copy)
+            prepare(copy, Path(folder))
             prepare(server)
             _copy_rows(copy, server, replace=True)
         finally:
             copy.dispose()
             server.dispose()
-    finally:
-        scratch.unlink(missing_ok=True)
 
 
 def _sqlite_engine(path: Path) -> Engine:

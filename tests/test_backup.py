@@ -168,3 +168,22 @@ def test_a_server_database_is_backed_up_to_a_file_and_restored(
         assert restored.save_case(family_case()).id == summary.id + 1
     finally:
         restored.engine.dispose()
+
+
+def test_an_old_backup_is_upgraded_on_its_way_to_the_server(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    old = tmp_path / "oud.db"
+    with sqlite3.connect(old) as db:
+        db.executescript(V1_DUMP.read_text(encoding="utf-8"))
+    db.close()
+    target = Location(url=postgres_server.new_database())
+    restore_backup(target, old, safety_copy=None)
+    repo = Repository.open(target)
+    try:
+        [case] = repo.list_cases()
+        assert case.alias == "Gezin J."
+        assert repo.meeting_by_number(case.id, 1).answers["dv-1"].text == "Moeder is bang"
+    finally:
+        repo.engine.dispose()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["oud.db"]  # no scratch left behind

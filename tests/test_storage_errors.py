@@ -154,12 +154,14 @@ async def test_typing_on_a_full_disk_keeps_the_text_and_saves_it_when_there_is_r
         await pilot.pause()
         assert "De schijf is vol" in notices(pilot)
         assert editor.text == BIG + " en nog wat"  # nothing typed is lost from the screen
+        assert "nog niet opgeslagen" in str(editor.border_subtitle)
         assert app.is_running
 
         make_room(disk, repo)
         assert editor.flush() is True
         await pilot.pause()
         assert "alsnog opgeslagen" in notices(pilot)
+        assert not editor.border_subtitle
         question = editor.answer.question_id
     assert repo.get_meeting(meeting_id).answers[question].text == BIG + " en nog wat"
 

@@ -70,12 +70,15 @@ class AnswerEditor(TextArea):
                     timeout=10,
                 )
             self._failed = True
+            # The notification goes away; this stays until the text is safe.
+            self.border_subtitle = "nog niet opgeslagen, leidraad probeert het opnieuw"
             if self.is_mounted:
                 self._schedule(RETRY_DELAY)
             return False
         if self._failed:
             self.notify("Je tekst is alsnog opgeslagen.", title="Opgeslagen")
         self.answer, self._dirty, self._failed = answer, False, False
+        self._show_client_words()
         return True
 
     def toggle_client_words(self) -> None:
