@@ -25,6 +25,15 @@ def fill(repo: Repository) -> int:
     return meeting.id
 
 
+async def steady_cursor(pilot: Pilot[None]) -> None:
+    """The cursor blinks twice a second; a snapshot must not depend on when it is taken."""
+    await pilot.pause()
+    focused = pilot.app.focused
+    if focused is not None and hasattr(focused, "cursor_blink"):
+        focused.cursor_blink = False
+    await pilot.pause()
+
+
 def test_home_screen(snap_compare, paths: Paths, repo: Repository) -> None:
     fill(repo)
     assert snap_compare(make_app(paths, repo), terminal_size=(100, 30))
@@ -43,7 +52,7 @@ def test_meeting_screen_on_a_question(snap_compare, paths: Paths, repo: Reposito
 
     async def to_beeldvorming(pilot: Pilot[None]) -> None:
         await pilot.press("down", "enter", "enter", "ctrl+n", "ctrl+n")
-        await pilot.pause()
+        await steady_cursor(pilot)
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=to_beeldvorming)
 
@@ -53,6 +62,6 @@ def test_meeting_screen_scores(snap_compare, paths: Paths, repo: Repository) -> 
 
     async def to_scores(pilot: Pilot[None]) -> None:
         await pilot.press("down", "enter", "enter", "ctrl+n")
-        await pilot.pause()
+        await steady_cursor(pilot)
 
     assert snap_compare(make_app(paths, repo), terminal_size=(100, 30), run_before=to_scores)
