@@ -43,8 +43,9 @@ class AnswerEditor(TextArea):
             return  # the retry timer saves the latest text; no attempt per key meanwhile
         # Debounced, but never later than MAX_DELAY after the first unsaved key, so
         # a crash while someone types on and on loses at most that much.
+        # (Never a zero delay: a Textual timer of 0 s divides by zero when it runs late.)
         waited = monotonic() - self._dirty_since
-        self._schedule(max(0.0, min(SAVE_DELAY, MAX_DELAY - waited)))
+        self._schedule(max(0.01, min(SAVE_DELAY, MAX_DELAY - waited)))
 
     def _schedule(self, delay: float) -> None:
         if self._timer is not None:
