@@ -8,9 +8,11 @@ from click.testing import CliRunner
 
 from leidraad.cli import main
 from leidraad.paths import Paths
+from storage.repository import Repository
 
 
 def test_loosened_files_and_folders_are_made_private_again_at_start(paths: Paths) -> None:
+    Repository.open(paths.database).engine.dispose()
     loose = [
         paths.minutes_dir / "gezin-j-overleg-1-2026-11-24.md",
         paths.backups_dir / "leidraad-20261124-120000.db",
