@@ -28,11 +28,13 @@ class LeidraadApp(App[None]):
         paths: Paths,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] | None = None,
+        notices: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.context = AppContext(repo, guide, paths.minutes_dir, today)
         if now is not None:
             self.context.now = now
+        self.startup_notices = list(notices)
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen(self.context))
@@ -44,6 +46,8 @@ class LeidraadApp(App[None]):
                 timeout=20,
                 markup=False,
             )
+        for notice in self.startup_notices:
+            self.notify(notice, title="Gegevens", severity="warning", timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Dutch commands for the palette (Ctrl+P): the screen's main actions first."""

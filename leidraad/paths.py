@@ -43,16 +43,33 @@ class Paths:
     def questionsets_dir(self) -> Path:
         return self.data_dir / "vragensets"
 
+    @property
+    def backups_dir(self) -> Path:
+        """Copies made by 'leidraad backup' and before every schema upgrade."""
+        return self.data_dir / "reservekopieen"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / "instellingen.toml"
+
     def prepare(self) -> None:
-        """Create the folders private to the user, and tighten them if someone loosened them."""
+        """Create the folders private to the user, and tighten everything someone loosened."""
         for folder in (self.data_dir, self.minutes_dir):
             folder.mkdir(parents=True, exist_ok=True)
-            make_private(folder)
-        for path in self.data_dir.glob("leidraad.db*"):
-            make_private(path)
+        make_tree_private(self.data_dir)
 
 
 def make_private(path: Path) -> None:
     mode = 0o700 if path.is_dir() else 0o600
     if stat.S_IMODE(path.stat().st_mode) != mode:
         path.chmod(mode)
+
+
+def make_tree_private(folder: Path) -> None:
+    """The folder and every file and folder in it: user only. Symbolic links are left alone."""
+    make_private(folder)
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root) / name
+            if not path.is_symlink():
+                make_private(path)

@@ -21,6 +21,7 @@ from leidraad.domain import (
     format_date,
     parse_date,
 )
+from screens.audit_log import AuditLogScreen
 from screens.case_followup import (
     FOLLOWUP_BINDINGS,
     CaseStatusNote,
@@ -33,6 +34,7 @@ from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
 from screens.preparation import PreparationScreen
 from screens.widgets.fields_dialog import FieldsDialog
+from screens.widgets.storage_guard import saving
 
 
 def describe_case(case: Case) -> str:
@@ -54,7 +56,7 @@ CASE_KEYS = (
     "  [b]n[/] overleg nu starten\n  [b]o[/] overleg plannen\n"
     "  [b]c[/] cliënten voorbereiden\n  [b]v[/] verslag\n"
     "  [b]f[/] fase wijzigen\n  [b]p[/] wie kent de plannen\n  [b]t[/] tijdlijn\n"
-    "  [b]s[/] casus sluiten\n  [b]h[/] heropenen\n"
+    "  [b]s[/] casus sluiten\n  [b]h[/] heropenen\n  [b]l[/] logboek\n"
     "  [b]Ctrl+P[/] alle opdrachten"
 )
 
@@ -67,6 +69,7 @@ class CaseScreen(FollowUpCaseScreen):
         Binding("v", "export", "Verslag"),
         Binding("o", "plan_meeting", "Overleg plannen"),
         Binding("c", "prepare", "Voorbereiden"),
+        Binding("l", "audit_log", "Logboek", show=False),
         *FOLLOWUP_BINDINGS,
         Binding("escape", "app.pop_screen", "Terug"),
     ]
@@ -137,6 +140,7 @@ class CaseScreen(FollowUpCaseScreen):
                 "Voorbereiding en de stem van de kinderen, voor het gekozen overleg",
                 self.action_prepare,
             ),
+            ("Logboek", "Wie deze casus wijzigde of exporteerde en wanneer", self.action_audit_log),
             *self.followup_commands(),
         ]
 
@@ -144,11 +148,15 @@ class CaseScreen(FollowUpCaseScreen):
         if self.refuse_when_closed():
             return
         phase_set = self.context.guide.for_phase(self.case.phase)
-        meeting = self.context.repo.start_meeting(
-            self.case_id, phase_set.label, self.context.today()
-        )
-        assert meeting.id is not None
-        self.app.push_screen(MeetingScreen(self.context, meeting.id))
+        with saving(self):
+            meeting = self.context.repo.start_meeting(
+                self.case_id, phase_set.label, self.context.today()
+            )
+            assert meeting.id is not None
+            self.app.push_screen(MeetingScreen(self.context, meeting.id))
+
+    def action_audit_log(self) -> None:
+        self.app.push_screen(AuditLogScreen(self.context, self.case_id, self.case.alias))
 
     def _selected_meeting(self) -> int | None:
         table = self.query_one("#meetings", DataTable)

@@ -241,8 +241,9 @@ class CaseFormScreen(Screen[Case | None]):
     def _warn_unsaved(self) -> None:
         self._leave_warned = True
         self.notify(
-            "Verbeter het, of druk nog eens op Esc om deze wijziging niet te bewaren.",
-            title=self._problem or "Nog niet opgeslagen",
+            f"{self._problem or ''}\nJe tekst blijft staan. Druk nog eens op Esc om terug "
+            "te gaan zonder deze wijziging.",
+            title="Nog niet opgeslagen",
             severity="error",
             timeout=10,
             markup=False,

@@ -1,19 +1,69 @@
-"""Opening the database: SQLite in WAL mode, durable commits, private files."""
+"""Opening the database: SQLite in WAL mode with durable commits, or a PostgreSQL server.
+
+Before anything is written, a read-only look decides whether the file is ours, intact
+and not from a newer leidraad; a file that fails that check is never touched.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
-from sqlmodel import Session, SQLModel, create_engine, select
+from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, text
 
+from storage.errors import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    StorageError,
+    WrongPassphrase,
+    damaged,
+    translate,
+)
 from storage.tables import SCHEMA_VERSION, SchemaInfo
 
+__all__ = ["Location", "StorageError", "connect", "open_engine"]
 
-class StorageError(RuntimeError):
-    """A database problem explained in Dutch for the user."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another writer before it gives up
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the cases live: an SQLite file (encrypted when a passphrase is given) or a server."""
+
+    path: Path | None = None
+    url: str | None = None
+    passphrase: str | None = None
+
+    @classmethod
+    def of(cls, database: Path | Location) -> Location:
+        return database if isinstance(database, Location) else cls(path=Path(database))
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    @property
+    def encrypted(self) -> bool:
+        return self.path is not None and self.passphrase is not None
+
+    def describe(self) -> str:
+        """For messages: the file, or the server without its password."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(postgres_url(self.url or "")).render_as_string(hide_password=True)
+
+
+def postgres_url(url: str) -> str:
+    """Accept the usual postgresql:// and postgres:// forms and use the psycopg (v3) driver."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    raise StorageError(
+        f"'{url}' is geen PostgreSQL-adres. Gebruik de vorm postgresql://gebruiker@server/database."
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -22,56 +72,166 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # closed lid or a power cut cannot take back what was already saved.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted text is overwritten, not just unlinked, so a destroyed case leaves no words.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
-def open_engine(database: Path) -> Engine:
-    """Open (or create) the database file and make sure its schema is ours."""
-    database.parent.mkdir(parents=True, exist_ok=True)
-    if database.exists():
-        _check_header(database)
-    else:
+def connect(database: Path | Location) -> Engine:
+    """An engine for an existing or new database, after checking it is safe to write to.
+
+    The schema is not created or upgraded here; `storage.migrations.prepare` does that.
+    """
+    location = Location.of(database)
+    if location.path is None:
+        return _connect_postgres(location)
+    path = location.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
         # Create the empty file private before SQLite writes anything into it.
-        database.touch(mode=0o600)
-    engine = create_engine(f"sqlite:///{database}", connect_args={"check_same_thread": False})
+        path.touch(mode=0o600)
+    else:
+        inspect_sqlite(location)
+    if location.passphrase is not None:
+        from storage.encryption import engine_url
+
+        url: URL | str = engine_url(path, location.passphrase)
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _sqlite_pragmas)
-    _ensure_schema(engine)
-    for path in database.parent.glob(database.name + "*"):
-        path.chmod(0o600)
+    try:
+        with engine.connect() as connection:  # sets WAL mode now, while we know the file is ours
+            connection.exec_driver_sql("SELECT 1")
+    except Exception as error:
+        engine.dispose()
+        raise translate(error, path) from error
+    for file in path.parent.glob(path.name + "*"):
+        file.chmod(0o600)
     return engine
 
 
-def _check_header(database: Path) -> None:
-    with database.open("rb") as handle:
-        header = handle.read(16)
-    if header and header != b"SQLite format 3\x00":
-        raise StorageError(
-            f"{database} is geen leidraad-database of is beschadigd. "
-            "Het bestand is niet aangeraakt. Kies een andere map met --data-dir."
-        )
+def open_engine(database: Path | Location, backup_dir: Path | None = None) -> Engine:
+    """Open (or create) the database and bring its schema to this version of leidraad."""
+    from storage.migrations import prepare
 
-
-def _ensure_schema(engine: Engine) -> None:
+    engine = connect(database)
     try:
-        with engine.connect() as connection:
-            has_info = engine.dialect.has_table(connection, SchemaInfo.__tablename__)
-        if has_info:
-            with Session(engine) as session:
-                info = session.exec(select(SchemaInfo)).first()
-            if info is not None and info.version > SCHEMA_VERSION:
-                raise StorageError(
-                    f"Deze database is gemaakt door een nieuwere versie van leidraad "
-                    f"(schema {info.version}, deze versie kent {SCHEMA_VERSION}). "
-                    "Werk leidraad bij; de database is niet aangeraakt."
-                )
-        SQLModel.metadata.create_all(engine)
-        with Session(engine) as session:
-            if session.exec(select(SchemaInfo)).first() is None:
-                session.add(SchemaInfo(version=SCHEMA_VERSION))
-                session.commit()
+        prepare(engine, backup_dir)
+    except BaseException:
+        engine.dispose()
+        raise
+    location = Location.of(database)
+    if location.path is not None:
+        for file in location.path.parent.glob(location.path.name + "*"):
+            file.chmod(0o600)
+    return engine
+
+
+def inspect_sqlite(location: Location) -> int | None:
+    """The schema version of an existing SQLite file, read without writing a single byte.
+
+    None means an empty database (a new one). Raises for a file that is not ours, is
+    damaged, is encrypted without a passphrase, or comes from a newer leidraad.
+    """
+    assert location.path is not None
+    path = location.path
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if not header:
+        return None
+    if header != SQLITE_HEADER and location.passphrase is None:
+        from storage.encryption import available
+
+        if available():
+            raise DatabaseDamaged(damaged(path))
+        raise DatabaseDamaged(
+            f"De database {path} is versleuteld of beschadigd. Is hij versleuteld, start "
+            "leidraad dan met de extra 'versleuteld' (zie de README). Het bestand is niet "
+            "aangeraakt."
+        )
+    if header == SQLITE_HEADER and location.passphrase is not None:
+        raise StorageError(
+            f"{path} is niet versleuteld, maar er is een wachtwoord gegeven. "
+            "Versleutel de database eerst met 'leidraad versleutelen'."
+        )
+    try:
+        connection = _read_only(location)
+    except sqlite3.Error as error:
+        raise translate(error, path) from error
+    try:
+        check = connection.execute("PRAGMA quick_check(1)").fetchone()
+        if check is None or check[0] != "ok":
+            raise DatabaseDamaged(damaged(path))
+        query = "SELECT name FROM sqlite_master WHERE type='table'"
+        tables = {row[0] for row in connection.execute(query)}
+        if not tables:
+            return None
+        if SchemaInfo.__tablename__ not in tables:
+            raise DatabaseDamaged(damaged(path))
+        row = connection.execute(f"SELECT version FROM {SchemaInfo.__tablename__}").fetchone()
     except StorageError:
         raise
     except Exception as error:
-        raise StorageError(f"De database kon niet worden geopend: {error}") from error
+        if location.passphrase is not None and "not a database" in str(error):
+            raise WrongPassphrase(
+                "Het wachtwoord klopt niet: de database kon er niet mee worden geopend. "
+                "Er is niets veranderd; probeer het opnieuw."
+            ) from error
+        raise translate(error, path) from error
+    finally:
+        connection.close()
+    version = int(row[0]) if row else None
+    check_version(version, path)
+    return version
+
+
+def check_version(version: int | None, where: object) -> None:
+    if version is not None and version > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            f"De database {where} is gemaakt door een nieuwere versie van leidraad "
+            f"(schema {version}, deze versie kent {SCHEMA_VERSION}). Werk leidraad bij; "
+            "de database is niet aangeraakt."
+        )
+
+
+def _read_only(location: Location) -> Any:
+    assert location.path is not None
+    uri = f"file:{location.path}?mode=ro"
+    if location.passphrase is None:
+        return sqlite3.connect(uri, uri=True)
+    from storage.encryption import connect_raw
+
+    return connect_raw(uri, location.passphrase, uri=True)
+
+
+def _connect_postgres(location: Location) -> Engine:
+    url = postgres_url(location.url or "")
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        # Times are stored as UTC without a zone, the same as in SQLite.
+        connect_args={"options": "-c timezone=UTC", "connect_timeout": 10},
+    )
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if tables and SchemaInfo.__tablename__ not in tables:
+                raise StorageError(
+                    f"De database {location.describe()} bevat al tabellen van een ander "
+                    "programma. Gebruik een eigen, lege database voor leidraad."
+                )
+            if SchemaInfo.__tablename__ in tables:
+                row = connection.execute(
+                    text(f"SELECT version FROM {SchemaInfo.__tablename__}")
+                ).first()
+                check_version(int(row[0]) if row else None, location.describe())
+    except StorageError:
+        engine.dispose()
+        raise
+    except Exception as error:
+        engine.dispose()
+        raise translate(error, location.describe()) from error
+    return engine

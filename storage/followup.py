@@ -40,6 +40,7 @@ from leidraad.followup import (
 from leidraad.phases import PhaseChange, check_phase_change, current_fallback
 from leidraad.plans import PlanKind, PlanStatus, PlanVersion, party_key, plan_parties
 from leidraad.trend import ScoreSheet
+from storage import audit
 from storage.tables import (
     ActionReviewRow,
     ActionRow,
@@ -70,6 +71,7 @@ class FollowUpStore:
     """Action reviews, score trends, phase history, plan awareness, closing and reopening."""
 
     if TYPE_CHECKING:
+        actor: str
 
         def _session(self) -> AbstractContextManager[Session]: ...
 
@@ -330,7 +332,8 @@ class FollowUpStore:
         """Mark that a party knows this version since a day, or (None) that it does not."""
         key = party_key(party)
         with self._session() as s:
-            if s.get(PlanVersionRow, version_id) is None:
+            version = s.get(PlanVersionRow, version_id)
+            if version is None:
                 raise _not_found("Deze versie van het plan bestaat niet meer.")
             row = s.exec(
                 select(PlanAwarenessRow).where(
@@ -342,7 +345,10 @@ class FollowUpStore:
                     s.delete(row)
             else:
                 row = row or PlanAwarenessRow(
-                    plan_version_id=version_id, party=key, known_since=since
+                    case_id=version.case_id,
+                    plan_version_id=version_id,
+                    party=key,
+                    known_since=since,
                 )
                 row.known_since = since
                 s.add(row)
@@ -359,10 +365,11 @@ class FollowUpStore:
             row = self._case_row(s, case_id)
             if row.closed_at is not None:
                 raise InvalidInput("Deze casus is al gesloten.")
-            row.closed_at = when or utc_now()
+            row.closed_at = audit.utc(when) if when else utc_now()
             row.closed_reason = cleaned
             s.add(row)
             s.add(CaseStatusRow(case_id=case_id, closed=True, reason=cleaned, at=row.closed_at))
+            audit.record(s.connection(), self.actor, case_id, audit.CLOSED, cleaned)
             s.commit()
 
     def reopen_case(self, case_id: int, reason: str = "", when: datetime | None = None) -> None:
@@ -377,6 +384,7 @@ class FollowUpStore:
             event = CaseStatusRow(case_id=case_id, closed=False, reason=cleaned)
             event.at = when or utc_now()
             s.add(event)
+            audit.record(s.connection(), self.actor, case_id, audit.REOPENED, cleaned)
             s.commit()
 
     def case_closed(self, case_id: int) -> StatusEvent | None:

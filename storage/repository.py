@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, delete, select
 
 from leidraad.audience import Restriction
@@ -35,8 +37,9 @@ from leidraad.domain import (
     perspectives_for,
 )
 from leidraad.voice import ClientVoice, TimeOut, voices_for
-from storage import voices
-from storage.database import open_engine
+from storage import audit, voices
+from storage.database import Location, open_engine
+from storage.errors import translate
 from storage.followup import FollowUpStore
 from storage.tables import (
     ActionRow,
@@ -55,22 +58,37 @@ class NotFound(LookupError):
     """A case or meeting that does not exist (any more)."""
 
 
+@dataclass(frozen=True)
+class Closure:
+    """Why and when a case was closed; the retention period counts from closed_at."""
+
+    closed_at: datetime
+    reason: str
+
+
 class Repository(FollowUpStore):
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, actor: str | None = None) -> None:
         self.engine = engine
+        self.actor = audit.enable(engine, actor)  # every change is logged in this name
 
     @classmethod
-    def open(cls, database: Path) -> Repository:
-        return cls(open_engine(database))
+    def open(
+        cls, database: Path | Location, actor: str | None = None, backup_dir: Path | None = None
+    ) -> Repository:
+        return cls(open_engine(database, backup_dir), actor)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        """One short transaction; driver errors come out as a StorageError in Dutch."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except SQLAlchemyError as error:
+            raise translate(error, self.engine.url.database) from error
 
     # --- cases ---------------------------------------------------------------
 
-    def list_cases(self, search: str = "") -> list[CaseSummary]:
+    def list_cases(self, search: str = "", include_closed: bool = False) -> list[CaseSummary]:
         with self._session() as s:
             last = (
                 select(MeetingRow.case_id, func.max(MeetingRow.held_on).label("last"))
@@ -90,7 +108,7 @@ class Repository(FollowUpStore):
             )
             if search.strip():
                 query = query.where(col(CaseRow.alias).icontains(search.strip()))
-            else:  # closed cases are found by searching, never in the default list
+            elif not include_closed:  # closed cases are found by searching, not in the list
                 query = query.where(col(CaseRow.closed_at).is_(None))
             query = query.order_by(func.lower(CaseRow.alias))
             return [
@@ -440,6 +458,30 @@ class Repository(FollowUpStore):
         with self._session() as s:
             s.exec(delete(ActionRow).where(col(ActionRow.id) == action_id))
             s.commit()
+
+    # --- closing a case and its audit log ---------------------------------------
+
+    def closure(self, case_id: int) -> Closure | None:
+        """When and why the case was closed, or None while it is open."""
+        with self._session() as s:
+            row = s.get(CaseRow, case_id)
+            if row is None:
+                raise NotFound(f"Casus {case_id} bestaat niet.")
+            if row.closed_at is None:
+                return None
+            return Closure(audit.local(row.closed_at), row.closed_reason)
+
+    def record_export(self, case_id: int, what: str) -> None:
+        """Note that a document left the program; the file name is not kept (it holds the alias)."""
+        detail = what
+        with self._session() as s:
+            audit.record(s.connection(), self.actor, case_id, audit.EXPORTED, detail)
+            s.commit()
+
+    def audit_log(self, case_id: int | None) -> list[audit.AuditEntry]:
+        """Who did what to this case and when, oldest first (None: about all data)."""
+        with self._session() as s:
+            return audit.entries(s.connection(), case_id)
 
 
 def _action(row: ActionRow) -> Action:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import ClassVar
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-SCHEMA_VERSION = 1
+# Raise by one with every change below, and add the step in storage/migrations.py.
+SCHEMA_VERSION = 3
 
 
 def utc_now() -> datetime:
@@ -192,6 +194,7 @@ class PlanAwarenessRow(SQLModel, table=True):
     __tablename__ = "plan_awareness"
     __table_args__ = (UniqueConstraint("plan_version_id", "party"),)
     id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)  # so destroying a case reaches it
     plan_version_id: int = Field(foreign_key="plan_versions.id", index=True)
     party: str  # followup.party_key of the organisation or family member
     known_since: date
@@ -201,8 +204,23 @@ class CaseStatusRow(SQLModel, table=True):
     """Every closing and reopening of a case, for its history."""
 
     __tablename__ = "case_status_events"
+    # Closing and reopening get their own audit entries; this history row adds none.
+    audited_by_own_entry: ClassVar[bool] = True
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
     closed: bool
     reason: str = ""
     at: datetime = Field(default_factory=utc_now)
+
+
+class AuditRow(SQLModel, table=True):
+    """Who did what to which case; no foreign key, so the entry outlives a destroyed case."""
+
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, index=True)
+    action: str
+    detail: str = ""
+    actor: str = ""
+    at: datetime = Field(default_factory=utc_now)
+    last_at: datetime = Field(default_factory=utc_now)

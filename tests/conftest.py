@@ -11,9 +11,54 @@ import pytest
 from leidraad.domain import Case, FamilyMember, MemberRole, Partner, Phase, Stage
 from leidraad.guide import ClientVoiceSet, Guide, PhaseSet, Question
 from leidraad.paths import Paths
+from storage.database import Location
 from storage.repository import Repository
+from tests.postgres import SKIP_REASON, PostgresServer, find_binaries
 
 FIXED_DAY = date(2026, 11, 24)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_backends: run the test on SQLite and on a real PostgreSQL server"
+    )
+    config.addinivalue_line("markers", "sqlite_only: about the SQLite file itself")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked both_backends (and using the database) run once per backend."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    node = metafunc.definition
+    if node.get_closest_marker("both_backends") and not node.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    binaries = find_binaries()
+    if binaries is None:
+        pytest.skip(SKIP_REASON)
+    server = PostgresServer(binaries).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def location(backend: str, paths: Paths, request: pytest.FixtureRequest) -> Iterator[Location]:
+    """The test's database: the data folder's SQLite file, or a fresh database on the server."""
+    if backend == "sqlite":
+        yield Location(path=paths.database)
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.new_database()
+    yield Location(url=url)
+    server.drop_database(url)
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +75,8 @@ def paths(tmp_path: Path) -> Paths:
 
 
 @pytest.fixture
-def repo(paths: Paths) -> Iterator[Repository]:
-    repository = Repository.open(paths.database)
+def repo(location: Location) -> Iterator[Repository]:
+    repository = Repository.open(location)
     yield repository
     repository.engine.dispose()
 

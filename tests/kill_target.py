@@ -1,37 +1,70 @@
 """Runs the real app on a meeting and types into it, for the kill test (a separate process).
 
-It prints a line after each burst of typing and then keeps typing or waits,
-so the test can SIGKILL it at a moment of its choosing.
+It types answer after answer like a person (5 to 20 keys a second, now and then a
+pause, PgDn to the next question; keys arrive as from a terminal, without waiting
+for the screen) and reports every key on stdout as
+`KEY <question id> <characters typed>`, so the test can kill it at a random moment
+and know what was on screen when.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import sys
 from pathlib import Path
 
+from textual import events
+from textual.app import App
+
+from leidraad.flow import Part
 from leidraad.paths import Paths
 from screens.meeting.screen import MeetingScreen
 from storage.repository import Repository
-from tests.helpers import make_app, type_text
+from tests.helpers import make_app
+
+SENTENCE = (
+    "moeder zegt dat het thuis onrustig is vader komt vaak onverwacht langs school ziet "
+    "dat Sam moe is de buren bellen de politie als het misgaat oma helpt met de kinderen"
+)
+WORDS = SENTENCE.split(" ")
 
 
-async def main(data_dir: str, meeting_id: int, first: str, second: str) -> None:
-    paths = Paths(Path(data_dir))
-    repo = Repository.open(paths.database)
-    app = make_app(paths, repo)
+def send_key(app: App[None], key: str, char: str) -> None:
+    """Deliver a key the way the terminal driver does: at once, not waiting for the app."""
+    event = events.Key(key, char)
+    event.set_sender(app)
+    assert app._driver is not None
+    app._driver.send_message(event)
+
+
+def answer_text(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 5)))
+
+
+async def typing(paths: Paths, meeting_id: int, seed: int) -> None:
+    rng = random.Random(seed)
+    app = make_app(paths, Repository.open(paths.database))
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(MeetingScreen(app.context, meeting_id))
+        screen = MeetingScreen(app.context, meeting_id)
+        app.push_screen(screen)
         await pilot.pause()
-        await pilot.press("ctrl+n")  # to the client's voice questions: answer field focused
-        await pilot.press("pagedown")
-        await type_text(pilot, first)
-        await pilot.pause(1.0)  # well past the save delay
-        print("EERSTE", flush=True)
-        await type_text(pilot, second)  # mid-sentence: killed while or right after typing
-        print("TWEEDE", flush=True)
-        await asyncio.sleep(60)
+        await screen.goto(screen.flow.start_of(Part.BEELDVORMING))
+        await pilot.pause()
+        print("KLAAR", flush=True)
+        while True:
+            question = screen.flow.steps[screen.position].question
+            assert question is not None
+            text = answer_text(rng)
+            print(f"ANTWOORD {question.id} {text}", flush=True)
+            for count, char in enumerate(text, start=1):
+                send_key(app, "space" if char == " " else char, char)
+                print(f"KEY {question.id} {count}", flush=True)
+                pause = rng.uniform(0.05, 0.2) if rng.random() > 0.05 else rng.uniform(0.3, 0.8)
+                await asyncio.sleep(pause)
+            await pilot.press("pagedown")
+            await pilot.pause()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]))
+    asyncio.run(typing(Paths(Path(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3])))

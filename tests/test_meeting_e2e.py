@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
@@ -17,6 +18,7 @@ from tests.conftest import family_case
 from tests.helpers import make_app, notices, screen_text, type_into, type_text
 
 
+@pytest.mark.both_backends  # the same walk on a PostgreSQL server
 async def test_creating_a_case_saves_while_typing(paths: Paths, repo: Repository) -> None:
     app = make_app(paths, repo)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -76,6 +78,7 @@ async def test_leaving_an_empty_new_case_creates_nothing(paths: Paths, repo: Rep
     assert repo.list_cases() == []
 
 
+@pytest.mark.both_backends  # the same walk on a PostgreSQL server
 async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repository) -> None:
     case = repo.save_case(family_case())
     app = make_app(paths, repo)

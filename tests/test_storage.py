@@ -20,6 +20,8 @@ from storage.database import StorageError
 from storage.repository import NotFound, Repository
 from tests.conftest import family_case
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_a_case_comes_back_as_it_was_saved(repo: Repository) -> None:
     saved = repo.save_case(family_case())
@@ -142,6 +144,7 @@ def test_meetings_are_found_by_number_or_latest(repo: Repository) -> None:
         repo.meeting_by_number(case.id, 3)
 
 
+@pytest.mark.sqlite_only
 def test_the_data_folder_and_database_are_private(paths: Paths, repo: Repository) -> None:
     repo.save_case(family_case())
     assert stat.S_IMODE(paths.data_dir.stat().st_mode) == 0o700
@@ -149,6 +152,7 @@ def test_the_data_folder_and_database_are_private(paths: Paths, repo: Repository
         assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
 
 
+@pytest.mark.sqlite_only
 def test_the_database_runs_in_wal_mode(paths: Paths, repo: Repository) -> None:
     repo.save_case(family_case())
     with sqlite3.connect(paths.database) as connection:

@@ -19,6 +19,7 @@ from leidraad.domain import Action, Meeting, format_date
 from screens.context import AppContext
 from screens.meeting.action_dialog import ActionDialog
 from screens.widgets.prompt import ConfirmDialog
+from screens.widgets.storage_guard import saving
 
 
 class ActionTable(DataTable[str | Text]):
@@ -161,7 +162,10 @@ class ActionsPage(Vertical):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.context.repo.delete_action(action_id)
+                with saving(self) as attempt:
+                    self.context.repo.delete_action(action_id)
+                if not attempt.ok:
+                    return
                 self.meeting.actions = [a for a in self.meeting.actions if a.id != action_id]
                 self._fill()
                 self.query_one(ActionTable).focus()

@@ -20,6 +20,7 @@ from screens.context import AppContext
 from screens.voice_forms import AbsentVoiceRow
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.prompt import PromptDialog
+from screens.widgets.storage_guard import saving
 
 
 class ParticipantTable(DataTable[str | Text]):
@@ -102,8 +103,11 @@ class OpeningPage(VerticalScroll):
         participant = next((p for p in self.meeting.participants if str(p.id) == key), None)
         if participant is None or participant.id is None:
             return
+        with saving(self) as attempt:
+            self.context.repo.set_attendance(participant.id, participant.attendance.next())
+        if not attempt.ok:
+            return
         participant.attendance = participant.attendance.next()
-        self.context.repo.set_attendance(participant.id, participant.attendance)
         self.query_one(ParticipantTable).update_cell(
             event.row_key, "attendance", participant.attendance.value
         )
@@ -114,13 +118,14 @@ class OpeningPage(VerticalScroll):
         def added(result: tuple[str, str] | None) -> None:
             if result is None or self.meeting.id is None:
                 return
-            saved = self.context.repo.add_participant(
-                self.meeting.id, Participant(result[0], result[1], Attendance.AANWEZIG)
-            )
-            self.meeting.participants.append(saved)
-            self.query_one(ParticipantTable).add_row(
-                Text(saved.name), Text(saved.role), saved.attendance.value, key=str(saved.id)
-            )
+            with saving(self):
+                saved = self.context.repo.add_participant(
+                    self.meeting.id, Participant(result[0], result[1], Attendance.AANWEZIG)
+                )
+                self.meeting.participants.append(saved)
+                self.query_one(ParticipantTable).add_row(
+                    Text(saved.name), Text(saved.role), saved.attendance.value, key=str(saved.id)
+                )
 
         self.app.push_screen(
             PromptDialog(

@@ -17,6 +17,7 @@ from leidraad.domain import InvalidInput, Meeting, SafetyScore, parse_score
 from screens.context import AppContext
 from screens.meeting.divergence_note import DivergenceNote, PreviousScores, ScoresChanged
 from screens.widgets.prompt import PromptDialog
+from screens.widgets.storage_guard import saving
 
 SAVE_DELAY = 0.25
 RETRY_DELAY = 2.0
@@ -149,7 +150,12 @@ class ScoresPage(VerticalScroll):
         async def added(result: tuple[str, str] | None) -> None:
             if result is None or self.meeting.id is None:
                 return
-            saved = self.context.repo.add_score(self.meeting.id, SafetyScore(result[0], result[1]))
+            with saving(self) as attempt:
+                saved = self.context.repo.add_score(
+                    self.meeting.id, SafetyScore(result[0], result[1])
+                )
+            if not attempt.ok:
+                return
             self.meeting.scores.append(saved)
             row = ScoreRow(self.context, saved)
             await self.query_one("#scores").mount(row)

@@ -34,6 +34,7 @@ from screens.meeting.worry_dialog import WorryDialog
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.restriction_dialog import RestrictionDialog
+from screens.widgets.storage_guard import saving
 
 KEY_HINT = (
     "[b]PgDn[/] volgende vraag\n[b]PgUp[/] vorige vraag\n"
@@ -415,11 +416,10 @@ class MeetingScreen(Screen[None]):
         meeting_id = self.meeting.id
         assert meeting_id is not None
         repo = self.context.repo
-        try:
+        with saving(self) as attempt:
             repo.close_meeting(meeting_id)
             self.meeting = repo.get_meeting(meeting_id)
-        except Exception as error:  # storage errors carry a Dutch message
-            self.notify(f"Afsluiten lukte niet: {error}", severity="error", markup=False)
+        if not attempt.ok:
             return
         self.query_one("#meta", Static).update(self._meta())
         guide, folder = self.context.guide, self.context.minutes_dir
@@ -452,6 +452,10 @@ class MeetingScreen(Screen[None]):
                 markup=False,
             )
             return
+        with saving(self):
+            repo.record_export(
+                self.meeting.case_id, f"verslag overleg {self.meeting.number} bij het afsluiten"
+            )
         self.query_one(ClosingPage).show_result(f"Verslag opgeslagen in:\n{path}")
         self.notify(
             f"Verslag opgeslagen: {path}", title="Overleg afgesloten", timeout=10, markup=False

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from time import monotonic
 
 from textual.timer import Timer
 from textual.widgets import TextArea
 
 from leidraad.audience import Restriction
 from leidraad.domain import Answer
+from storage.errors import StorageError
 
 SAVE_DELAY = 0.25  # seconds of quiet typing before the text is written
+MAX_DELAY = 0.4  # typing on without a pause still writes at least this often
 RETRY_DELAY = 2.0
 
 
@@ -26,6 +29,7 @@ class AnswerEditor(TextArea):
         self._save = save
         self._timer: Timer | None = None
         self._dirty = False
+        self._dirty_since = 0.0
         self._failed = False
         self.border_title = "Antwoord"
         self._show_marks()
@@ -33,8 +37,16 @@ class AnswerEditor(TextArea):
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self.text == self.answer.text:
             return
+        if not self._dirty:
+            self._dirty_since = monotonic()
         self._dirty = True
-        self._schedule(SAVE_DELAY)
+        if self._failed:
+            return  # the retry timer saves the latest text; no attempt per key meanwhile
+        # Debounced, but never later than MAX_DELAY after the first unsaved key, so
+        # a crash while someone types on and on loses at most that much.
+        # (Never a zero delay: a Textual timer of 0 s divides by zero when it runs late.)
+        waited = monotonic() - self._dirty_since
+        self._schedule(max(0.01, min(SAVE_DELAY, MAX_DELAY - waited)))
 
     def _schedule(self, delay: float) -> None:
         if self._timer is not None:
@@ -51,7 +63,9 @@ class AnswerEditor(TextArea):
         except Exception as error:
             if not self._failed:
                 self.notify(
-                    f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
+                    str(error)  # already says what happened and that the text stays
+                    if isinstance(error, StorageError)
+                    else f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
                     "probeert het opnieuw.",
                     title="Niet opgeslagen",
                     severity="error",
@@ -59,12 +73,15 @@ class AnswerEditor(TextArea):
                     markup=False,
                 )
             self._failed = True
+            # The notification goes away; this stays until the text is safe.
+            self.border_subtitle = "nog niet opgeslagen, leidraad probeert het opnieuw"
             if self.is_mounted:
                 self._schedule(RETRY_DELAY)
             return False
         if self._failed:
             self.notify("Je tekst is alsnog opgeslagen.", title="Opgeslagen", markup=False)
         self.answer, self._dirty, self._failed = answer, False, False
+        self._show_marks()
         return True
 
     def toggle_client_words(self) -> None:
