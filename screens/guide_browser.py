@@ -50,7 +50,8 @@ def _questions(questions: Sequence[Question], details: bool = True) -> str:
 
 def _phase_heading(phase_set: PhaseSet) -> str:
     phase = phase_set.phase
-    return f"[b]Fase {phase.number}: {escape(phase.label)}[/]  [dim]{escape(phase_set.label)}[/]"
+    origin = f"versie {phase_set.version}" + (f", {phase_set.region}" if phase_set.region else "")
+    return f"[b]Fase {phase.number}: {escape(phase.label)}[/]  [dim]{escape(origin)}[/]"
 
 
 def describe(guide: Guide, place: GuidePlace) -> str:
@@ -109,7 +110,9 @@ class GuideBrowserScreen(Screen[None]):
     GuideBrowserScreen .title { text-style: bold; color: $accent; padding: 1 2 0 2; }
     GuideBrowserScreen #guide-hint { color: $text-muted; padding: 0 2; }
     GuideBrowserScreen #guide-body { height: 1fr; margin: 1 1 0 1; }
-    GuideBrowserScreen #guide-tree { width: 2fr; max-width: 60; border: round $primary; }
+    GuideBrowserScreen #guide-tree {
+        width: 2fr; max-width: 60; border: round $primary; overflow-x: hidden;
+    }
     GuideBrowserScreen #guide-detail { width: 3fr; border: round $primary; padding: 0 1; }
     GuideBrowserScreen #guide-tree:focus, GuideBrowserScreen #guide-detail:focus {
         border: heavy $border;
@@ -132,13 +135,14 @@ class GuideBrowserScreen(Screen[None]):
         self.guide = guide
         self.roots: dict[str, TreeNode[GuidePlace]] = {}
         self.leaves: list[TreeNode[GuidePlace]] = []
+        self._target: TreeNode[GuidePlace] | None = None  # where the cursor is going
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Gids: de vragen per fase en per stap (BOB)", classes="title")
         yield Static(
-            "Pijltjes kiezen · Enter opent · Tab naar de tekst · PgDn/PgUp vraag voor vraag · "
-            "1 2 3 fase · c cliënt · z zorg",
+            "↑↓ Enter kiezen · Tab tekst · PgDn/PgUp vraag voor vraag · 1 2 3 fase · "
+            "c cliënt · z zorg",
             id="guide-hint",
         )
         with Horizontal(id="guide-body"):
@@ -207,13 +211,20 @@ class GuideBrowserScreen(Screen[None]):
         while parent is not None:
             parent.expand()
             parent = parent.parent
-        tree = self.query_one("#guide-tree", Tree)
+        tree: Tree[GuidePlace] = self.query_one("#guide-tree", Tree)
         tree.focus()
-        self.call_after_refresh(tree.move_cursor, node, animate=False)
+        self._target = node  # a node just expanded has no line yet: move after the refresh
+
+        def move() -> None:
+            if self._target is node:
+                tree.move_cursor(node, animate=False)
+                self._target = None
+
+        self.call_after_refresh(move)
 
     def _step(self, pick: Callable[[int], int]) -> None:
         tree: Tree[GuidePlace] = self.query_one("#guide-tree", Tree)
-        current = tree.cursor_node
+        current = self._target or tree.cursor_node
         if current in self.leaves:
             index = pick(self.leaves.index(current))
         else:  # from a phase or stage line, start at its first question
