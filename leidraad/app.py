@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -47,6 +50,8 @@ class LeidraadApp(ThemedApp):
             self.context.now = now
 
     def on_mount(self) -> None:
+        if self.demo:
+            self._exit_on_signals()
         self.push_screen(HomeScreen(self.context, home_banner() if self.demo else ""))
         for problem in self.context.guide.problems:
             self.notify(
@@ -56,6 +61,16 @@ class LeidraadApp(ThemedApp):
                 timeout=20,
                 markup=False,
             )
+
+    def _exit_on_signals(self) -> None:
+        """A closed terminal or a stopped server ends the demonstration the normal way,
+        so its temporary folder is removed."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.add_signal_handler(number, self.exit)
 
     def action_open_guide(self) -> None:
         if not isinstance(self.screen, GuideBrowserScreen):

@@ -9,6 +9,7 @@ a terminal; and that the page asked nothing of any host but 127.0.0.1.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,10 +27,13 @@ pytestmark = pytest.mark.skipif(
 
 async def test_served_demo_shows_the_home_screen_in_chromium(tmp_path: Path) -> None:
     port = free_port()
+    temporary = tmp_path / "tmp"  # where the served demonstration keeps its database
+    temporary.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "leidraad", "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     try:
         wait_for_port(port, 30, server)
@@ -43,6 +47,7 @@ async def test_served_demo_shows_the_home_screen_in_chromium(tmp_path: Path) -> 
             local = (f"http://127.0.0.1:{port}/", f"ws://127.0.0.1:{port}/")
             outside = [u for u in page.requests if not u.startswith(local)]
             assert outside == [], "the page loads nothing from another host"
+            assert [p.name[:14] for p in temporary.iterdir()] == ["leidraad-demo-"]
     finally:
         server.terminate()
         try:
@@ -51,3 +56,4 @@ async def test_served_demo_shows_the_home_screen_in_chromium(tmp_path: Path) -> 
             server.kill()
             output, _ = server.communicate()
     assert b"127.0.0.1" in output
+    assert list(temporary.iterdir()) == [], "stopping the server removes the demo database"
