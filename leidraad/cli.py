@@ -159,8 +159,10 @@ def serve(context: Context, port: int, lettergrootte: int, echte_gegevens: bool)
     database. Alleen deze computer kan de pagina openen (127.0.0.1); elk
     tabblad krijgt een eigen programma. Stoppen met Ctrl+C.
     """
-    from leidraad.serve import LocalServer, app_command
+    from leidraad.serve import LocalServer, app_command, port_free
 
+    if not port_free(port):
+        _fail(f"poort {port} op 127.0.0.1 is al in gebruik. Kies een andere met --port.")
     if echte_gegevens:
         arguments = ["--data-dir", str(context.paths.data_dir)]
         if context.questionsets_dir is not None:
@@ -181,10 +183,7 @@ def serve(context: Context, port: int, lettergrootte: int, echte_gegevens: bool)
     try:
         server.serve()
     except OSError as error:
-        _fail(
-            f"kan niet luisteren op 127.0.0.1:{port} ({error.strerror or error}). "
-            "Kies een andere poort met --port."
-        )
+        _fail(f"kan niet luisteren op 127.0.0.1:{port}: {error.strerror or error}.")
 
 
 VARIANTS = ("volledig", "client", "acties", "partner", "voorbereiding", "verloop")

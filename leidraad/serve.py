@@ -10,6 +10,7 @@ from an outside server.
 from __future__ import annotations
 
 import shlex
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,16 @@ TEMPLATES = Path(__file__).parent / "serve_templates"
 def app_command(arguments: list[str]) -> str:
     """The shell command textual-serve runs for each tab: this Python, this leidraad."""
     return shlex.join([sys.executable, "-m", "leidraad", *arguments])
+
+
+def port_free(port: int) -> bool:
+    """Checked before starting, so a taken port gives one clear message and no start-up text."""
+    with socket.socket() as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            return False
+    return True
 
 
 class LocalServer(Server):
