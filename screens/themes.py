@@ -33,6 +33,7 @@ PRESENTATION_DARK = Theme(
     dark=True,
     variables={
         "text-muted": "#E6E6E6",
+        "text-disabled": "#B4B4B4",
         "foreground-muted": "#E6E6E6",
         "border": "#FFD21F",
         "border-blurred": "#BDBDBD",
@@ -63,6 +64,7 @@ PRESENTATION_LIGHT = Theme(
     dark=False,
     variables={
         "text-muted": "#1A1A1A",
+        "text-disabled": "#4A4A4A",
         "foreground-muted": "#1A1A1A",
         "border": "#0030B0",
         "border-blurred": "#5A5A5A",
