@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 
+from leidraad.demo import BANNER, home_banner
 from leidraad.guide import Guide
 from leidraad.paths import Paths
 from screens.context import AppContext
+from screens.guide_browser import GuideBrowserScreen
 from screens.home import HomeScreen
+from screens.themes import ThemedApp
 from storage.repository import Repository
+from storage.settings import settings_file
 
 
-class LeidraadApp(App[None]):
+class LeidraadApp(ThemedApp):
     TITLE = "leidraad"
     SUB_TITLE = "Gezamenlijke analyse en planvorming"
     BINDINGS = [Binding("ctrl+q", "quit", "Stoppen", priority=True)]
@@ -29,15 +36,25 @@ class LeidraadApp(App[None]):
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] | None = None,
         notices: Iterable[str] = (),
+        demo: bool = False,
     ) -> None:
-        super().__init__()
+        """`demo`: invented families; said on every screen, and the theme is kept per session.
+
+        A demonstration never writes to a data folder, not even the theme setting.
+        """
+        super().__init__(None if demo else settings_file(paths.data_dir))
+        self.demo = demo
+        if demo:
+            self.sub_title = BANNER
         self.context = AppContext(repo, guide, paths.minutes_dir, today)
         if now is not None:
             self.context.now = now
         self.startup_notices = list(notices)
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.context))
+        if self.demo:
+            self._exit_on_signals()
+        self.push_screen(HomeScreen(self.context, home_banner() if self.demo else ""))
         for problem in self.context.guide.problems:
             self.notify(
                 problem,
@@ -49,14 +66,40 @@ class LeidraadApp(App[None]):
         for notice in self.startup_notices:
             self.notify(notice, title="Gegevens", severity="warning", timeout=20, markup=False)
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Dutch commands for the palette (Ctrl+P): the screen's main actions first."""
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            for title, help_text, callback in commands():
-                yield SystemCommand(title, help_text, callback)
-        yield SystemCommand("Thema wisselen", "Kies andere kleuren", self.action_change_theme)
+    def _exit_on_signals(self) -> None:
+        """A closed terminal or a stopped server ends the demonstration the normal way,
+        so its temporary folder is removed."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.add_signal_handler(number, self.exit)
+
+    def action_open_guide(self) -> None:
+        if not isinstance(self.screen, GuideBrowserScreen):
+            self.push_screen(GuideBrowserScreen(self.context.guide))
+
+    def app_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
-            "Sneltoetsen tonen", "Alle toetsen van dit scherm", self.action_show_help_panel
+            "Gids bekijken",
+            "De vragen per fase en per stap, zonder casus",
+            self.action_open_guide,
         )
-        yield SystemCommand("Stoppen", "Leidraad afsluiten; alles is al opgeslagen", self.exit)
+
+
+class GuideApp(ThemedApp):
+    """Only the guide browser (`leidraad gids`): no database, no case, nothing written."""
+
+    TITLE = "leidraad"
+    SUB_TITLE = "de vragen van de leidraad"
+    BINDINGS = [Binding("ctrl+q", "quit", "Stoppen", priority=True)]
+
+    def __init__(self, guide: Guide, settings_path: Path | None = None) -> None:
+        super().__init__(settings_path)
+        self.guide = guide
+
+    def on_mount(self) -> None:
+        self.push_screen(GuideBrowserScreen(self.guide), lambda _: self.exit())
+        for problem in self.guide.problems:
+            self.notify(problem, title="Vragenset overgeslagen", severity="warning", markup=False)

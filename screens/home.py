@@ -26,15 +26,21 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_case", "Nieuwe casus"),
         Binding("slash", "search", "Zoeken"),
+        Binding("g", "app.open_guide", "Gids"),
+        Binding("f2", "app.next_theme", "Thema"),
         Binding("escape", "clear_search", "Zoeken wissen", show=False),
     ]
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, banner: str = "") -> None:
+        """`banner` says plainly that this is a demonstration; empty for real cases."""
         super().__init__()
         self.context = context
+        self.banner = banner
 
     def compose(self) -> ComposeResult:
         yield Header()
+        if self.banner:
+            yield Static(Text(self.banner), id="demo-banner")
         yield Static("Casussen", classes="title")
         yield Input(placeholder="Zoek op naam van de casus  ( / )", id="search")
         yield Static("", id="empty")

@@ -1,0 +1,139 @@
+"""The shape of a demonstration family, as plain data that reads like the minutes.
+
+Dates are days relative to the day the demonstration starts, so the history
+always lies in the past and the overdue actions are always a few days late.
+Who speaks or scores is named the way the case names them: a family member's
+name ("moeder", "Noor") or a partner's organisation ("Politie").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from leidraad.audience import Restriction
+from leidraad.domain import Attendance, FamilyMember, Partner, Phase, Priority
+from leidraad.followup import Outcome
+from leidraad.plans import PlanKind
+from leidraad.voice import HearingMode, InformHow
+
+
+@dataclass(frozen=True)
+class Said:
+    """An answer as a procesregisseur types it; `own` marks the client's own words."""
+
+    question_id: str
+    text: str
+    own: bool = False
+    restriction: Restriction = field(default_factory=Restriction)
+
+
+@dataclass(frozen=True)
+class Score:
+    who: str
+    score: int | None
+    higher: str = ""
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """An action agreed in a meeting; `key` lets a later meeting tick it off."""
+
+    key: str
+    description: str
+    owner: str
+    due_days: int | None = 14  # after the meeting
+    priority: Priority = Priority.NU
+    restriction: Restriction = field(default_factory=Restriction)
+
+
+@dataclass(frozen=True)
+class Review:
+    key: str
+    outcome: Outcome | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How one family member was prepared and heard, and who tells them the outcome."""
+
+    member: str
+    hearing: HearingMode = HearingMode.AAN_TAFEL
+    voiced_by: str = ""
+    seat: str = ""
+    timeout_sign: str = ""
+    topics: str = ""
+    professional_note: str = ""
+    heard: str = ""
+    heard_where: str = ""
+    ggz_perspective: str = ""
+    ggz_by: str = ""
+    inform_by: str = ""
+    inform_how: InformHow = InformHow.TELEFONISCH
+    inform_days: int | None = 2  # after the meeting
+
+
+@dataclass(frozen=True)
+class Worry:
+    """A worry made concrete (Ctrl+R) at one question: the worry question's id and the answer."""
+
+    at_question: str
+    answers: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class PhaseDecision:
+    to: Phase
+    reason: str
+
+
+@dataclass(frozen=True)
+class DemoMeeting:
+    days_ago: int
+    purpose: str
+    answers: tuple[Said, ...] = ()
+    scores: tuple[Score, ...] = ()
+    actions: tuple[Agreed, ...] = ()
+    reviews: tuple[Review, ...] = ()
+    voices: tuple[Voice, ...] = ()
+    attendance: tuple[tuple[str, Attendance], ...] = ()
+    worries: tuple[Worry, ...] = ()
+    timeout_minutes: int = 0
+    phase_decision: PhaseDecision | None = None
+    summary: str = ""
+    aftercare: str = ""
+    next_in_days: int | None = 35
+    held: bool = True  # False: planned ahead, only prepared
+
+
+@dataclass(frozen=True)
+class PlanEvent:
+    """A plan version made on a day, and since how many days ago each party knows it."""
+
+    kind: PlanKind
+    label: str
+    days_ago: int
+    known: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class InterimPhaseChange:
+    """A fall back to directe veiligheid between meetings, with its reason."""
+
+    days_ago: int
+    to: Phase
+    reason: str
+
+
+@dataclass(frozen=True)
+class DemoFamily:
+    alias: str
+    profile: str
+    about: str
+    regie: str
+    members: tuple[FamilyMember, ...]
+    partners: tuple[Partner, ...]
+    meetings: tuple[DemoMeeting, ...]
+    start_phase: Phase = Phase.DIRECTE_VEILIGHEID
+    plans: tuple[PlanEvent, ...] = ()
+    interim: tuple[InterimPhaseChange, ...] = ()

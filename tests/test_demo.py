@@ -1,0 +1,205 @@
+"""The demonstration: five invented families, each complete enough to teach with."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from exports.documents import DocumentRequest, Format, document_filename, save_document
+from exports.history import history_filename, save_history
+from exports.variants import Variant
+from leidraad.cli import main
+from leidraad.demo import FAMILIES
+from leidraad.domain import MeetingStatus, Phase
+from leidraad.paths import Paths
+from leidraad.voice import clients, voices_for
+from questionsets.loader import load_guide
+from screens.case_detail import CaseScreen
+from screens.meeting.screen import MeetingScreen
+from storage.demo import demo_database
+from storage.repository import Repository
+from tests.conftest import FIXED_DAY, family_case
+from tests.helpers import make_app, screen_text
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per test worker; every test gets its own copy of the file."""
+    with demo_database(load_guide([]), FIXED_DAY) as session:
+        session.repo.engine.dispose()
+        folder = tmp_path_factory.mktemp("demo")
+        shutil.copy(session.paths.database, folder / "leidraad.db")
+    return folder / "leidraad.db"
+
+
+@pytest.fixture
+def demo_repo(built_demo: Path, paths: Paths) -> Iterator[Repository]:
+    shutil.copy(built_demo, paths.database)
+    repository = Repository.open(paths.database)
+    yield repository
+    repository.engine.dispose()
+
+
+def test_one_family_per_profile_each_with_a_history() -> None:
+    profiles = {f.profile for f in FAMILIES}
+    assert profiles == {
+        "intieme terreur",
+        "gezin in de stress",
+        "kindgedrag en opvoedstress",
+        "langdurige zorg",
+        "conflictscheiding",
+    }
+    for family in FAMILIES:
+        held = [m for m in family.meetings if m.held]
+        assert 2 <= len(held) <= 5, family.alias
+        assert all(m.days_ago > 0 for m in held), "held meetings lie in the past"
+
+
+def test_the_families_are_spread_over_the_phases_and_one_fell_back(
+    demo_repo: Repository,
+) -> None:
+    cases = {c.alias: c for c in demo_repo.list_cases()}
+    assert [c.phase for c in cases.values()].count(Phase.HERSTEL) == 1
+    flags = demo_repo.case_flags(FIXED_DAY)
+    fell_back = [alias for alias, c in cases.items() if flags[c.id].fell_back]
+    assert fell_back == ["Familie D."]
+    assert {c.phase for c in cases.values()} == set(Phase)
+    for case in cases.values():
+        history = demo_repo.case_history(case.id)
+        held = [m for m in history.meetings if m.status is MeetingStatus.AFGESLOTEN]
+        assert all(m.held_on < FIXED_DAY for m in held)
+        assert any(a.reviews for a in history.actions), "actions are ticked off later"
+        given = [s for s in history.sheets if any(c.score is not None for c in s.scores)]
+        assert len(given) >= 2, "scores over time"
+        assert any(p.version is not None for p in history.plans)
+        assert any(r.outcome is not None for a in history.actions for r in a.reviews)
+
+
+def test_every_meeting_of_every_demo_case_exports_in_every_version(
+    demo_repo: Repository, paths: Paths
+) -> None:
+    guide = load_guide([])
+    written = 0
+    for summary in demo_repo.list_cases():
+        case = demo_repo.get_case(summary.id)
+        for listed in demo_repo.list_meetings(summary.id):
+            meeting = demo_repo.get_meeting(listed.id)
+            followup = demo_repo.meeting_followup(listed.id)
+            requests = [
+                DocumentRequest(Variant.VOLLEDIG),
+                DocumentRequest(Variant.VOLLEDIG, format=Format.HTML),
+                DocumentRequest(Variant.CLIENT),
+                DocumentRequest(Variant.ACTIES),
+                *(DocumentRequest(Variant.PARTNER, p.organisation) for p in case.partners),
+                *(
+                    DocumentRequest(Variant.VOORBEREIDING, client=v.member)
+                    for v in clients(voices_for(case, meeting.voices))
+                ),
+            ]
+            for request in requests:
+                target = paths.minutes_dir / document_filename(case, meeting, request)
+                path = save_document(case, meeting, guide, request, target, False, followup)
+                assert case.alias in path.read_text(encoding="utf-8")
+                written += 1
+        history = demo_repo.case_history(summary.id)
+        target = paths.minutes_dir / history_filename(case.alias, FIXED_DAY)
+        assert case.alias in save_history(history, target, FIXED_DAY).read_text(encoding="utf-8")
+    assert written > 100
+
+
+def test_what_is_marked_stays_out_of_the_wrong_version(demo_repo: Repository, paths: Paths) -> None:
+    def export(*args: str) -> str:
+        out = paths.data_dir / "uit.md"
+        where = ["--data-dir", str(paths.data_dir)]
+        target = ["--out", str(out), "--overschrijven"]
+        result = CliRunner().invoke(main, [*where, "export", "Gezin A.", *target, *args])
+        assert result.exit_code == 0, result.output
+        return out.read_text(encoding="utf-8")
+
+    police_only = "Politie onderzoekt van wie het nieuwe nummer is"
+    assert police_only not in export()
+    assert police_only in export("--variant", "partner", "--partner", "Politie")
+    assert "toezicht van de reclassering" not in export("--variant", "client", "--meeting", "1")
+
+
+async def test_every_demo_case_opens_and_a_meeting_reads_back(
+    demo_repo: Repository, paths: Paths
+) -> None:
+    app = make_app(paths, demo_repo)
+    aliases = [c.alias for c in demo_repo.list_cases()]
+    async with app.run_test(size=(120, 40)) as pilot:
+        for row, alias in enumerate(aliases):
+            await pilot.press("home", *["down"] * row, "enter")
+            assert isinstance(app.screen, CaseScreen)
+            text = screen_text(pilot)
+            assert f"Casus: {alias}" in text and "Veiligheid door de tijd" in text
+            if alias == "Gezin A.":  # the newest meeting, as it was typed
+                app.screen.query_one("#meetings").focus()
+                await pilot.press("enter")
+                assert isinstance(app.screen, MeetingScreen)
+                assert "overleg 2" in screen_text(pilot)
+                await pilot.press("escape")
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file and folder under `folder`: mode, modification time and bytes."""
+    found: dict[str, tuple[int, int, bytes]] = {}
+    for path in sorted([folder, *folder.rglob("*")]):
+        info = path.stat()
+        content = path.read_bytes() if path.is_file() else b""
+        found[str(path.relative_to(folder))] = (info.st_mode, info.st_mtime_ns, content)
+    return found
+
+
+def test_the_demo_never_touches_the_real_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leidraad.app import LeidraadApp
+
+    real = Paths(tmp_path / "echt")
+    real.prepare()
+    repository = Repository.open(real.database)
+    repository.save_case(family_case())
+    repository.engine.dispose()
+    (real.minutes_dir / "gezin-j-overleg-1.md").write_text("echt verslag\n")
+    (real.data_dir / "instellingen.json").write_text('{"theme": "textual-light"}\n')
+    loose = real.data_dir / "vragensets"
+    loose.mkdir()
+    (loose / "eigen.toml").write_text("# een eigen set\n")
+    # A loosened mode would be tightened by any start on this folder: the demo must not.
+    (loose / "eigen.toml").chmod(0o644)
+    before = _snapshot(real.data_dir)
+    monkeypatch.setenv("LEIDRAAD_DATA_DIR", str(real.data_dir))
+    monkeypatch.setenv("LEIDRAAD_QUESTIONSETS", str(loose))
+    seen: dict[str, object] = {}
+
+    async def look_around(pilot) -> None:  # type: ignore[no-untyped-def]
+        app = pilot.app
+        await pilot.pause()
+        seen["banner"] = screen_text(pilot)
+        seen["folder"] = app.context.minutes_dir.parent
+        seen["cases"] = len(app.context.repo.list_cases())
+        await pilot.press("f2")  # a theme change is kept for the session only
+        await pilot.press("enter", "n")  # open a case, start a meeting, type something
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+
+    def run_headless(self: LeidraadApp) -> None:
+        LeidraadApp.__bases__[0].run(self, headless=True, size=(100, 30), auto_pilot=look_around)
+
+    monkeypatch.setattr(LeidraadApp, "run", run_headless)
+    result = CliRunner().invoke(main, ["--data-dir", str(real.data_dir), "demo"])
+    assert result.exit_code == 0, result.output
+    assert "DEMONSTRATIE – verzonnen gezinnen, geen echte gegevens" in str(seen["banner"])
+    assert "Gezin A.: intieme terreur" in str(seen["banner"])
+    assert seen["cases"] == 5
+    demo_folder = Path(str(seen["folder"]))
+    assert real.data_dir not in demo_folder.parents
+    assert not demo_folder.exists(), "the temporary demo folder is removed on exit"
+    assert _snapshot(real.data_dir) == before
