@@ -19,8 +19,8 @@ from screens.context import AppContext
 from screens.guide_browser import GuideBrowserScreen
 from screens.home import HomeScreen
 from screens.themes import ThemedApp
+from storage.display import settings_file
 from storage.repository import Repository
-from storage.settings import settings_file
 
 
 class LeidraadApp(ThemedApp):

@@ -299,7 +299,7 @@ def gids(context: Context) -> None:
     geen database geopend.
     """
     from leidraad.app import GuideApp
-    from storage.settings import settings_file
+    from storage.display import settings_file
 
     folder = context.paths.data_dir
     GuideApp(_guide(context), settings_file(folder) if folder.is_dir() else None).run()

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from storage.settings import Settings, load_settings, save_settings
+from storage.display import Settings, load_settings, save_settings
 
 PRESENTATION_DARK = Theme(
     name="leidraad-presentatie",

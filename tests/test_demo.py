@@ -168,7 +168,7 @@ def test_the_demo_never_touches_the_real_data_folder(
     repository.save_case(family_case())
     repository.engine.dispose()
     (real.minutes_dir / "gezin-j-overleg-1.md").write_text("echt verslag\n")
-    (real.data_dir / "instellingen.json").write_text('{"theme": "textual-light"}\n')
+    (real.data_dir / "weergave.json").write_text('{"theme": "textual-light"}\n')
     loose = real.data_dir / "vragensets"
     loose.mkdir()
     (loose / "eigen.toml").write_text("# een eigen set\n")

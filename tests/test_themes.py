@@ -9,8 +9,8 @@ from leidraad.app import LeidraadApp
 from leidraad.paths import Paths
 from questionsets.loader import load_guide
 from screens.themes import PRESENTATION_DARK, THEME_CYCLE, next_theme
+from storage.display import Settings, load_settings, save_settings, settings_file
 from storage.repository import Repository
-from storage.settings import Settings, load_settings, save_settings, settings_file
 from tests.conftest import FIXED_DAY
 from tests.helpers import make_app
 
@@ -59,7 +59,7 @@ async def test_the_palette_lists_the_main_actions(paths: Paths, repo: Repository
 
 
 def test_a_damaged_settings_file_gives_the_defaults(tmp_path: Path) -> None:
-    path = tmp_path / "instellingen.json"
+    path = tmp_path / "weergave.json"
     for content in ("", "{niet json", '{"theme": 12}', "[]"):
         path.write_text(content)
         assert load_settings(path) == Settings()

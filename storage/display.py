@@ -1,4 +1,4 @@
-"""Small preferences kept between sessions (the colour theme), in the data folder.
+"""How the screen looks between sessions (the colour theme), kept apart from the settings.
 
 A missing, unreadable or damaged file simply gives the defaults: a preference
 is never worth a failed start.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-SETTINGS_NAME = "instellingen.json"
+SETTINGS_NAME = "weergave.json"
 
 
 class Settings(BaseModel):
