@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, event, insert, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
@@ -116,6 +116,40 @@ def record(
             case_id=case_id, action=action, detail=detail, actor=actor, at=now, last_at=now
         )
     )
+
+
+# The entry this process last wrote per case, so typing can stretch it with one UPDATE.
+_last: dict[tuple[int, int | None], tuple[int, str, str, str, datetime]] = {}
+# The log shows times to the minute; typing within this of the last stretch changes nothing.
+TOUCH_EVERY = timedelta(seconds=30)
+_STRETCH = update(_AUDIT).where(_AUDIT.c.id == bindparam("entry")).values(last_at=bindparam("at"))
+
+
+def touch(connection: Connection, actor: str, case_id: int, detail: str, now: datetime) -> None:
+    """Log a change while someone types: stretch the running entry, or start a new one.
+
+    The common case (the same person still working on the same meeting) is a
+    single UPDATE by primary key; anything else goes through `record`.
+    """
+    key = (id(connection.engine), case_id)
+    last = _last.get(key)
+    if last is not None:
+        entry_id, who, action, what, last_at = last
+        if (who, action, what) == (actor, CHANGED, detail) and last_at >= now - FOLD_WINDOW:
+            if now - last_at < TOUCH_EVERY:
+                return
+            result = connection.execute(_STRETCH, {"entry": entry_id, "at": now})
+            if result.rowcount == 1:
+                _last[key] = (entry_id, who, action, what, now)
+                return
+    record(connection, actor, case_id, CHANGED, detail, now)
+    latest = connection.execute(
+        select(_AUDIT.c.id, _AUDIT.c.last_at)
+        .where(_AUDIT.c.case_id == case_id)
+        .order_by(_AUDIT.c.id.desc())
+        .limit(1)
+    ).one()
+    _last[key] = (latest.id, actor, CHANGED, detail, utc(latest.last_at))
 
 
 def entries(connection: Connection, case_id: int | None) -> list[AuditEntry]:

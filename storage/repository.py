@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import NoResultFound, SQLAlchemyError
 from sqlmodel import Session, col, delete, select
 
 from leidraad.audience import Restriction
@@ -38,6 +38,7 @@ from leidraad.domain import (
 )
 from leidraad.voice import ClientVoice, TimeOut, voices_for
 from storage import audit, voices
+from storage.answers import AnswerWriter
 from storage.database import Location, open_engine
 from storage.errors import translate
 from storage.followup import FollowUpStore
@@ -70,6 +71,7 @@ class Repository(FollowUpStore):
     def __init__(self, engine: Engine, actor: str | None = None) -> None:
         self.engine = engine
         self.actor = audit.enable(engine, actor)  # every change is logged in this name
+        self._answers = AnswerWriter(engine, self.actor)
 
     @classmethod
     def open(
@@ -327,28 +329,13 @@ class Repository(FollowUpStore):
     # --- what is said --------------------------------------------------------
 
     def save_answer(self, meeting_id: int, answer: Answer) -> None:
-        """Upsert one answer; called while the user types, so it stays one small statement."""
-        with self._session() as s:
-            row = s.exec(
-                select(AnswerRow).where(
-                    AnswerRow.meeting_id == meeting_id, AnswerRow.question_id == answer.question_id
-                )
-            ).first()
-            if row is None:
-                row = AnswerRow(
-                    meeting_id=meeting_id,
-                    question_id=answer.question_id,
-                    question_text=answer.question_text,
-                    part=answer.part,
-                )
-            # The question text is kept as first asked, so later edits of the set
-            # never change what the minutes say was asked.
-            row.text = answer.text
-            row.client_words = answer.client_words
-            row.restriction = answer.restriction.encode()
-            row.updated_at = utc_now()
-            s.add(row)
-            s.commit()
+        """Upsert one answer; called while the user types, so it is the lean path."""
+        try:
+            self._answers.save(meeting_id, answer, utc_now())
+        except NoResultFound as error:
+            raise NotFound(f"Overleg {meeting_id} bestaat niet.") from error
+        except SQLAlchemyError as error:
+            raise translate(error, self.engine.url.database) from error
 
     def set_attendance(self, participant_id: int, attendance: Attendance) -> None:
         with self._session() as s:

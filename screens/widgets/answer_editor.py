@@ -78,10 +78,11 @@ class AnswerEditor(TextArea):
             if self.is_mounted:
                 self._schedule(RETRY_DELAY)
             return False
-        if self._failed:
-            self.notify("Je tekst is alsnog opgeslagen.", title="Opgeslagen", markup=False)
+        recovered = self._failed
         self.answer, self._dirty, self._failed = answer, False, False
-        self._show_marks()
+        if recovered:
+            self.notify("Je tekst is alsnog opgeslagen.", title="Opgeslagen", markup=False)
+            self._show_marks()  # the 'nog niet opgeslagen' note goes
         return True
 
     def toggle_client_words(self) -> None:
