@@ -153,6 +153,8 @@ class CaseSummary:
     last_meeting: date | None
     open_actions: int
     closed: bool = False
+    overdue: int = 0  # open actions past their date
+    fell_back: bool = False  # back in directe veiligheid after a later phase
 
 
 # --- the meeting ------------------------------------------------------------

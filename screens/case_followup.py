@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from leidraad.domain import CaseSummary, format_date
-from leidraad.followup import CaseFlags, CaseHistory, is_overdue, overdue_text
+from leidraad.followup import CaseHistory, is_overdue, overdue_text
 from leidraad.phases import PhaseChange, closing_warnings, phase_name
 from screens.context import AppContext
 from screens.phase_dialog import PhaseDialog, announce
@@ -298,18 +298,18 @@ class FollowUpCaseScreen(Screen[None]):
 # --- the case list ----------------------------------------------------------------
 
 
-def phase_cell(summary: CaseSummary, flags: CaseFlags | None) -> str:
+def phase_cell(summary: CaseSummary) -> str:
     """The phase as the case list shows it: a fall back and a closed case are named."""
     text = f"{summary.phase.number}. {summary.phase.label}"
-    if flags is not None and flags.fell_back:
+    if summary.fell_back:
         text += f" ({OVERDUE_MARK} terug)"
     return f"gesloten · {text}" if summary.closed else text
 
 
-def actions_cell(summary: CaseSummary, flags: CaseFlags | None) -> str:
+def actions_cell(summary: CaseSummary) -> str:
     text = str(summary.open_actions)
-    if flags is not None and flags.overdue:
-        text += f" ({OVERDUE_MARK} {flags.overdue} te laat)"
+    if summary.overdue:
+        text += f" ({OVERDUE_MARK} {summary.overdue} te laat)"
     return text
 
 

@@ -70,19 +70,26 @@ class HomeScreen(Screen[None]):
 
     def refresh_cases(self) -> None:
         search = self.query_one("#search", Input).value
-        cases = self.context.repo.list_cases(search)
+        listed = self.context.repo.case_list(search, self.context.today())
+        cases = listed.cases
         table = self.query_one("#cases", DataTable)
         table.clear()
-        flags = self.context.repo.case_flags(self.context.today())
         for case in cases:
             table.add_row(
                 Text(case.alias),
-                phase_cell(case, flags.get(case.id)),
+                phase_cell(case),
                 format_date(case.last_meeting) or "nog geen",
-                actions_cell(case, flags.get(case.id)),
+                actions_cell(case),
                 key=str(case.id),
             )
-        hint = closed_hint(self.context.repo.count_closed_cases(), bool(search.strip()))
+        hints = [closed_hint(listed.closed_hidden, bool(search.strip()))]
+        if listed.total > len(cases):
+            hints.insert(
+                0,
+                f"De eerste {len(cases)} van {listed.total} casussen staan in de lijst. "
+                "Zoek op naam ( / ) om een andere te vinden.",
+            )
+        hint = "\n".join(h for h in hints if h)
         closed = self.query_one("#closed-hint", Static)
         closed.update(hint)
         closed.display = bool(hint)

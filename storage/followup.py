@@ -25,7 +25,6 @@ from leidraad.domain import (
     SafetyScore,
 )
 from leidraad.followup import (
-    STATUS_OPEN,
     ActionRecord,
     CaseFlags,
     CaseHistory,
@@ -37,10 +36,11 @@ from leidraad.followup import (
     due_for_review,
     status_after,
 )
-from leidraad.phases import PhaseChange, check_phase_change, current_fallback
+from leidraad.phases import PhaseChange, check_phase_change
 from leidraad.plans import PlanKind, PlanStatus, PlanVersion, party_key, plan_parties
 from leidraad.trend import ScoreSheet
 from storage import audit
+from storage.case_list import case_list
 from storage.tables import (
     ActionReviewRow,
     ActionRow,
@@ -402,31 +402,8 @@ class FollowUpStore:
     def case_flags(self, today: date) -> dict[int, CaseFlags]:
         """Per case: how many open actions are past their date, and whether it fell back."""
         with self._session() as s:
-            overdue = dict(
-                s.exec(
-                    select(ActionRow.case_id, func.count())
-                    .where(ActionRow.status == STATUS_OPEN)
-                    .where(col(ActionRow.due).is_not(None))
-                    .where(col(ActionRow.due) < today)
-                    .group_by(col(ActionRow.case_id))
-                ).all()
-            )
-            phases = {c.id: Phase(c.phase) for c in s.exec(select(CaseRow)).all()}
-            changes: dict[int, list[PhaseChange]] = {}
-            for row in s.exec(
-                select(PhaseChangeRow).order_by(
-                    col(PhaseChangeRow.decided_on), col(PhaseChangeRow.id)
-                )
-            ).all():
-                changes.setdefault(row.case_id, []).append(_phase_change(row, {}))
-        return {
-            case_id: CaseFlags(
-                overdue.get(case_id, 0),
-                current_fallback(phase, changes.get(case_id, [])) is not None,
-            )
-            for case_id, phase in phases.items()
-            if case_id is not None
-        }
+            every = case_list(s.connection(), "", today, None, include_closed=True)
+        return {c.id: CaseFlags(c.overdue, c.fell_back) for c in every.cases}
 
     # --- the whole course ---------------------------------------------------------
 

@@ -39,6 +39,7 @@ from leidraad.domain import (
 from leidraad.voice import ClientVoice, TimeOut, voices_for
 from storage import audit, voices
 from storage.answers import AnswerWriter
+from storage.case_list import LIST_LIMIT, CaseList, case_list
 from storage.database import Location, open_engine
 from storage.errors import translate
 from storage.followup import FollowUpStore
@@ -91,39 +92,22 @@ class Repository(FollowUpStore):
     # --- cases ---------------------------------------------------------------
 
     def list_cases(self, search: str = "", include_closed: bool = False) -> list[CaseSummary]:
-        with self._session() as s:
-            last = (
-                select(MeetingRow.case_id, func.max(MeetingRow.held_on).label("last"))
-                .group_by(col(MeetingRow.case_id))
-                .subquery()
-            )
-            open_actions = (
-                select(ActionRow.case_id, func.count().label("open"))
-                .where(ActionRow.status == "open")
-                .group_by(col(ActionRow.case_id))
-                .subquery()
-            )
-            query = (
-                select(CaseRow, last.c.last, open_actions.c.open)
-                .outerjoin(last, last.c.case_id == CaseRow.id)
-                .outerjoin(open_actions, open_actions.c.case_id == CaseRow.id)
-            )
-            if search.strip():
-                query = query.where(col(CaseRow.alias).icontains(search.strip()))
-            elif not include_closed:  # closed cases are found by searching, not in the list
-                query = query.where(col(CaseRow.closed_at).is_(None))
-            query = query.order_by(func.lower(CaseRow.alias))
-            return [
-                CaseSummary(
-                    row.id or 0,
-                    row.alias,
-                    Phase(row.phase),
-                    last_on,
-                    count or 0,
-                    closed=row.closed_at is not None,
-                )
-                for row, last_on, count in s.exec(query)
-            ]
+        """Every matching case (for the command line and tests; the screen pages them)."""
+        return self.case_list(search, date.today(), None, include_closed).cases
+
+    def case_list(
+        self,
+        search: str,
+        today: date,
+        limit: int | None = LIST_LIMIT,
+        include_closed: bool = False,
+    ) -> CaseList:
+        """What the case list shows: a page of cases, how many match, how many are closed."""
+        try:
+            with self.engine.connect() as connection:
+                return case_list(connection, search, today, limit, include_closed)
+        except SQLAlchemyError as error:
+            raise translate(error, self.engine.url.database) from error
 
     def get_case(self, case_id: int) -> Case:
         with self._session() as s:

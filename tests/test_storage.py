@@ -174,3 +174,20 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         connection.execute("UPDATE schema_info SET version = 99")
     with pytest.raises(StorageError, match="nieuwere versie"):
         Repository.open(database)
+
+
+def test_the_case_list_shows_a_page_and_search_finds_the_rest(repo: Repository) -> None:
+    from datetime import date
+
+    from leidraad.domain import Case
+    from storage.case_list import LIST_LIMIT
+
+    for i in range(LIST_LIMIT + 5):
+        repo.save_case(Case(f"Gezin {i:04d}"))
+    listed = repo.case_list("", date(2026, 11, 24))
+    assert (len(listed.cases), listed.total) == (LIST_LIMIT, LIST_LIMIT + 5)
+    assert listed.cases[0].alias == "Gezin 0000"
+    found = repo.case_list("0303", date(2026, 11, 24))
+    assert [c.alias for c in found.cases] == ["Gezin 0303"]
+    # A search term is text, never a pattern.
+    assert repo.case_list("%", date(2026, 11, 24)).cases == []
