@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 ENV_RETENTION = "LEIDRAAD_BEWAARTERMIJN"
 ENV_USER = "LEIDRAAD_GEBRUIKER"
@@ -31,16 +30,22 @@ class SettingsError(ValueError):
     """A setting that cannot be used, explained in Dutch."""
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    bewaartermijn_jaren: int = Field(DEFAULT_RETENTION_YEARS, ge=1, le=100)
+@dataclass(frozen=True)
+class Settings:
+    bewaartermijn_jaren: int = DEFAULT_RETENTION_YEARS
     gebruiker: str = ""
     database_url: str = ""
 
 
+_KNOWN = {f.name for f in fields(Settings)}
+
+
 def load_settings(file: Path, **given: Any) -> Settings:
-    """File, then environment, then what was given on the command line (None: not given)."""
+    """File, then environment, then what was given on the command line (None: not given).
+
+    Checked by hand rather than with a schema library, so reading them costs nothing
+    at start-up.
+    """
     values: dict[str, Any] = {}
     if file.exists():
         try:
@@ -54,16 +59,24 @@ def load_settings(file: Path, **given: Any) -> Settings:
     }
     values.update({k: v for k, v in from_env.items() if v})
     values.update({k: v for k, v in given.items() if v is not None})
+    problems = [
+        f"'{key}' is geen instelling (zie de README)" for key in values if key not in _KNOWN
+    ]
+    years = values.get("bewaartermijn_jaren", DEFAULT_RETENTION_YEARS)
     try:
-        return Settings.model_validate(values)
-    except ValidationError as error:
-        problems = []
-        for problem in error.errors():
-            key = ".".join(str(part) for part in problem["loc"])
-            if key == "bewaartermijn_jaren":
-                problems.append("de bewaartermijn moet een heel aantal jaren zijn, van 1 tot 100")
-            elif problem["type"] == "extra_forbidden":
-                problems.append(f"'{key}' is geen instelling (zie de README)")
-            else:
-                problems.append(f"'{key}' klopt niet: {problem['msg']}")
-        raise SettingsError(f"Instellingen ({file}): " + "; ".join(problems)) from error
+        years = int(str(years).strip()) if not isinstance(years, bool) else None
+    except ValueError:
+        years = None
+    if years is None or not 1 <= years <= 100:
+        problems.append("de bewaartermijn moet een heel aantal jaren zijn, van 1 tot 100")
+    for key in ("gebruiker", "database_url"):
+        if key in values and not isinstance(values[key], str):
+            problems.append(f"'{key}' klopt niet: dit moet tekst zijn")
+    if problems:
+        raise SettingsError(f"Instellingen ({file}): " + "; ".join(problems))
+    assert years is not None
+    return Settings(
+        bewaartermijn_jaren=years,
+        gebruiker=str(values.get("gebruiker", "")),
+        database_url=str(values.get("database_url", "")),
+    )

@@ -9,14 +9,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ValidationError
 
 SETTINGS_NAME = "weergave.json"
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     theme: str = ""
 
 
@@ -26,9 +26,11 @@ def settings_file(data_dir: Path) -> Path:
 
 def load_settings(path: Path) -> Settings:
     try:
-        return Settings.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return Settings()
+    theme = data.get("theme", "") if isinstance(data, dict) else ""
+    return Settings(theme=theme if isinstance(theme, str) else "")
 
 
 def save_settings(path: Path, settings: Settings) -> None:
@@ -39,7 +41,7 @@ def save_settings(path: Path, settings: Settings) -> None:
         return
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(settings.model_dump_json(indent=2) + "\n")
+            stream.write(json.dumps(asdict(settings), indent=2) + "\n")
         os.chmod(temporary, 0o600)
         os.replace(temporary, path)
     except OSError:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import URL
+from typing import TYPE_CHECKING, Any
 
 from storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from sqlalchemy import URL
 
 
 def available() -> bool:
@@ -63,6 +64,8 @@ def engine_url(path: Path, passphrase: str) -> URL:
         raise StorageError(
             "Versleuteling vraagt de extra 'versleuteld': installeer leidraad[versleuteld]."
         )
+    from sqlalchemy import URL
+
     return URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
 
 
