@@ -10,6 +10,8 @@ from leidraad.settings import ENV_RETENTION, SettingsError, load_settings
 
 
 def test_later_sources_win(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_RETENTION, raising=False)
+    assert load_settings(tmp_path / "geen.toml").bewaartermijn_jaren == 5
     file = tmp_path / "instellingen.toml"
     file.write_text('bewaartermijn_jaren = 7\ngebruiker = "A. de Vries"\n', encoding="utf-8")
     assert load_settings(file).bewaartermijn_jaren == 7
@@ -17,7 +19,6 @@ def test_later_sources_win(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert load_settings(file).bewaartermijn_jaren == 8
     chosen = load_settings(file, bewaartermijn_jaren=9, gebruiker=None)
     assert (chosen.bewaartermijn_jaren, chosen.gebruiker) == (9, "A. de Vries")
-    assert load_settings(tmp_path / "geen.toml").bewaartermijn_jaren == 5
 
 
 @pytest.mark.parametrize(
