@@ -16,6 +16,8 @@ from leidraad.paths import ENV_QUESTIONSETS, Paths
 from leidraad.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from leidraad.app import Opened
+    from storage.case_list import CaseList
     from storage.database import Location
     from storage.lock import DataLock
     from storage.repository import Repository
@@ -174,20 +176,31 @@ def main(
 
 
 def _open(context: Context, *, exclusive: bool = False) -> Repository:
+    """Open the database or stop with its Dutch message and exit code."""
+    from storage.errors import StorageError
+
+    try:
+        return _open_repository(context, exclusive=exclusive)
+    except StorageError as error:
+        _fail(str(error), code=error.exit_code)
+
+
+def _open_repository(context: Context, *, exclusive: bool = False) -> Repository:
     """Open the database; with exclusive, only while no other leidraad uses the folder.
 
     Commands that only read (export, backup) run beside the program. If the database
     must be upgraded first, they too need the folder to themselves for that moment.
+    Problems come out as a StorageError with a Dutch message and an exit code.
     """
     from storage.database import connect
-    from storage.errors import DatabaseInUse, StorageError, WrongPassphrase
+    from storage.errors import DatabaseInUse, WrongPassphrase, from_os_error
     from storage.migrations import needs_upgrade, prepare
     from storage.repository import Repository
 
     try:
         context.paths.prepare()
         settings = context.settings
-        if exclusive:
+        if exclusive and not context.lock.held:
             context.lock.acquire()
         for attempt in range(1, PASSPHRASE_TRIES + 1):
             try:
@@ -212,13 +225,8 @@ def _open(context: Context, *, exclusive: bool = False) -> Repository:
             raise
         context.paths.prepare()  # a backup made by the upgrade is private too
         return Repository(engine, settings.gebruiker or None)
-    except StorageError as error:
-        _fail(str(error), code=error.exit_code)
     except OSError as error:
-        from storage.errors import from_os_error
-
-        problem = from_os_error(error, context.paths.data_dir)
-        _fail(str(problem), code=problem.exit_code)
+        raise from_os_error(error, context.paths.data_dir) from error
 
 
 def _guide(context: Context):  # type: ignore[no-untyped-def]
@@ -256,16 +264,65 @@ def _startup_notices(context: Context, repo: Repository) -> list[str]:
 
 
 def _run_app(context: Context) -> None:
-    from leidraad.app import LeidraadApp
+    """Show the first frame at once; the database and the guide open in a worker meanwhile.
 
-    repo = _open(context, exclusive=True)
+    The lock is taken first, so a second start is refused before any screen appears.
+    An encrypted database asks its passphrase in the terminal, so it is opened before.
+    """
+    from leidraad.app import LeidraadApp, Opened, OpenFailed
+    from storage.encryption import needs_passphrase
+    from storage.errors import StorageError, from_os_error
+
     try:
-        notices = _startup_notices(context, repo)
-        app = LeidraadApp(repo, _guide(context), context.paths, notices=notices)
+        context.paths.prepare()
+        context.lock.acquire()
+    except StorageError as error:
+        _fail(str(error), code=error.exit_code)
+    except OSError as error:
+        problem = from_os_error(error, context.paths.data_dir)
+        _fail(str(problem), code=problem.exit_code)
+
+    def load() -> Opened:
+        try:
+            repo = _open_repository(context, exclusive=True)
+            return Opened(repo, _guide(context), _startup_notices(context, repo))
+        except StorageError as error:
+            raise OpenFailed(str(error), error.exit_code) from error
+
+    def preview() -> CaseList | None:
+        from datetime import date
+
+        from storage.case_list import quick_case_list
+
+        return quick_case_list(context.paths.database, date.today())
+
+    plain_file = not context.settings.database_url
+    encrypted = plain_file and needs_passphrase(context.paths.database)
+    opened = load_now(load) if encrypted else None
+    app = (
+        LeidraadApp(opened.repo, opened.guide, context.paths, notices=opened.notices)
+        if opened
+        else LeidraadApp(
+            None, None, context.paths, loader=load, preview=preview if plain_file else None
+        )
+    )
+    try:
         app.run(headless=probe.enabled())
     finally:
-        repo.engine.dispose()
+        if app.has_data:
+            app.context.repo.engine.dispose()
         context.lock.release()
+    if app.failure is not None:
+        _fail(str(app.failure), code=app.failure.code)
+
+
+def load_now(load: Callable[[], Opened]) -> Opened:
+    from leidraad.app import OpenFailed
+
+    try:
+        return load()
+    except OpenFailed as failure:
+        _fail(str(failure), code=failure.code)
 
 
 @main.command()

@@ -15,15 +15,14 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
-from leidraad.domain import CaseSummary, format_date
+from leidraad.domain import format_date
 from leidraad.followup import CaseHistory, is_overdue, overdue_text
 from leidraad.phases import PhaseChange, closing_warnings, phase_name
+from screens.case_cells import OVERDUE_MARK
 from screens.context import AppContext
 from screens.phase_dialog import PhaseDialog, announce
 from screens.widgets.fields_dialog import FieldsDialog
 from screens.widgets.score_trend import ScoreTrend
-
-OVERDUE_MARK = "⚠"
 
 # Not in the footer (it must fit 100 columns): the case screen lists them in its key hint.
 FOLLOWUP_BINDINGS = [
@@ -293,28 +292,3 @@ class FollowUpCaseScreen(Screen[None]):
             ok="Heropenen",
         )
         self.app.push_screen(dialog, done)
-
-
-# --- the case list ----------------------------------------------------------------
-
-
-def phase_cell(summary: CaseSummary) -> str:
-    """The phase as the case list shows it: a fall back and a closed case are named."""
-    text = f"{summary.phase.number}. {summary.phase.label}"
-    if summary.fell_back:
-        text += f" ({OVERDUE_MARK} terug)"
-    return f"gesloten · {text}" if summary.closed else text
-
-
-def actions_cell(summary: CaseSummary) -> str:
-    text = str(summary.open_actions)
-    if summary.overdue:
-        text += f" ({OVERDUE_MARK} {summary.overdue} te laat)"
-    return text
-
-
-def closed_hint(count: int, searching: bool) -> str:
-    if not count or searching:
-        return ""
-    which = "1 gesloten casus staat" if count == 1 else f"{count} gesloten casussen staan"
-    return f"{which} niet in de lijst. Zoek op naam ( / ) om ze te vinden."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from rich.text import Text
@@ -14,10 +15,14 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from leidraad import probe
 from leidraad.domain import Case, format_date
-from screens.case_detail import CaseScreen
-from screens.case_followup import actions_cell, closed_hint, phase_cell
-from screens.case_form import CaseFormScreen
+from screens.case_cells import actions_cell, closed_hint, phase_cell
 from screens.context import AppContext
+
+if TYPE_CHECKING:
+    from storage.case_list import CaseList
+
+# The case screens, the database and the guide are loaded after the first frame
+# (see leidraad.app): this module imports only what the list itself needs.
 
 
 class HomeScreen(Screen[None]):
@@ -31,11 +36,20 @@ class HomeScreen(Screen[None]):
         Binding("escape", "clear_search", "Zoeken wissen", show=False),
     ]
 
-    def __init__(self, context: AppContext, banner: str = "") -> None:
-        """`banner` says plainly that this is a demonstration; empty for real cases."""
+    def __init__(self, context: AppContext | None, banner: str = "") -> None:
+        """`banner` says plainly that this is a demonstration; empty for real cases.
+
+        Without a context the screen shows that the data are being opened, until
+        `open_with` hands it over.
+        """
         super().__init__()
-        self.context = context
+        self._data = context
         self.banner = banner
+
+    @property
+    def context(self) -> AppContext:
+        assert self._data is not None, "the case list is used before the data are open"
+        return self._data
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,9 +69,23 @@ class HomeScreen(Screen[None]):
         table.add_column("Laatste overleg", key="last")
         table.add_column("Open acties", key="open")
         self.call_after_refresh(probe.mark, "first_frame")
-        self.refresh_cases()
         table.focus()
+        if self._data is None:
+            self.query_one("#empty", Static).update("De gegevens worden geopend…")
+        else:
+            self.open_with(self._data)
+
+    def open_with(self, context: AppContext) -> None:
+        """The data are open: show the cases."""
+        self._data = context
+        self.refresh_cases()
         self.call_after_refresh(self._cases_shown)
+
+    def preview(self, listed: CaseList) -> None:
+        """The cases, read straight from the file while the rest is still opening."""
+        if self._data is None:
+            self._fill(listed, "")
+            self.call_after_refresh(self._cases_shown)
 
     def _cases_shown(self) -> None:
         probe.mark("cases_loaded")
@@ -66,11 +94,14 @@ class HomeScreen(Screen[None]):
             self.app.exit()
 
     def on_screen_resume(self) -> None:
-        self.refresh_cases()
+        if self._data is not None:
+            self.refresh_cases()
 
     def refresh_cases(self) -> None:
         search = self.query_one("#search", Input).value
-        listed = self.context.repo.case_list(search, self.context.today())
+        self._fill(self.context.repo.case_list(search, self.context.today()), search)
+
+    def _fill(self, listed: CaseList, search: str) -> None:
         cases = listed.cases
         table = self.query_one("#cases", DataTable)
         table.clear()
@@ -104,7 +135,8 @@ class HomeScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
-        self.refresh_cases()
+        if self._data is not None:
+            self.refresh_cases()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
@@ -112,6 +144,11 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#cases")
     def _open_case(self, event: DataTable.RowSelected) -> None:
+        from screens.case_detail import CaseScreen
+
+        if self._data is None:
+            self.notify("Nog even geduld: de gegevens worden geopend.", markup=False)
+            return
         if event.row_key.value is not None:
             self.app.push_screen(CaseScreen(self.context, int(event.row_key.value)))
 
@@ -122,6 +159,13 @@ class HomeScreen(Screen[None]):
         ]
 
     def action_new_case(self) -> None:
+        from screens.case_detail import CaseScreen
+        from screens.case_form import CaseFormScreen
+
+        if self._data is None:
+            self.notify("Nog even geduld: de gegevens worden geopend.", markup=False)
+            return
+
         def created(case: Case | None) -> None:
             if case is not None and case.id is not None:
                 self.app.push_screen(CaseScreen(self.context, case.id))

@@ -3,27 +3,29 @@
 Cases are picked first (a search or the open cases, in alphabetical order, at
 most `limit`), then the figures are counted for just those: so the work grows
 with what is shown, not with years of meetings.
+
+The queries are plain SQL that SQLite and PostgreSQL both read, so the same
+text serves the program through SQLAlchemy and, at start-up, Python's own
+sqlite3 module: that shows the list before the database layer is even imported.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
-
-from sqlalchemy import Connection, Select, Table, func, select
 
 from leidraad.domain import CaseSummary, Phase
 from leidraad.followup import STATUS_OPEN
 from leidraad.phases import PhaseChange, current_fallback
-from storage.tables import ActionRow, CaseRow, MeetingRow, PhaseChangeRow
 
 LIST_LIMIT = 300  # more than a procesregisseur has open; beyond it, searching finds the rest
+_NO_LIMIT = 2**31 - 1
 
-_CASES = CaseRow.__table__  # type: ignore[attr-defined]
-_MEETINGS = MeetingRow.__table__  # type: ignore[attr-defined]
-_ACTIONS = ActionRow.__table__  # type: ignore[attr-defined]
-_CHANGES = PhaseChangeRow.__table__  # type: ignore[attr-defined]
+Run = Callable[[str, dict[str, Any]], Sequence[tuple[Any, ...]]]
 
 
 @dataclass(frozen=True)
@@ -33,70 +35,120 @@ class CaseList:
     closed_hidden: int  # closed cases left out of the list (0 while searching)
 
 
-def case_list(
-    connection: Connection,
+def _condition(search: str, include_closed: bool) -> tuple[str, dict[str, Any]]:
+    term = search.strip()
+    if term:
+        escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "lower(alias) LIKE :pattern ESCAPE '\\'", {"pattern": f"%{escaped}%"}
+    if include_closed:
+        return "1 = 1", {}
+    return "closed_at IS NULL", {}  # closed cases are found by searching, not in the list
+
+
+def case_list_with(
+    run: Run,
     search: str,
     today: date,
     limit: int | None = LIST_LIMIT,
     include_closed: bool = False,
 ) -> CaseList:
-    term = search.strip()
-    if term:
-        condition = _CASES.c.alias.icontains(term, autoescape=True)
-    elif include_closed:
-        condition = _CASES.c.id.is_not(None)
-    else:  # closed cases are found by searching, not in the list
-        condition = _CASES.c.closed_at.is_(None)
-    total = connection.execute(select(func.count()).where(condition)).scalar_one()
-    rows = connection.execute(
-        select(_CASES.c.id, _CASES.c.alias, _CASES.c.phase, _CASES.c.closed_at)
-        .where(condition)
-        .order_by(func.lower(_CASES.c.alias), _CASES.c.id)
-        .limit(limit)
-    ).all()
-    ids = [r.id for r in rows]
-    latest = select(_MEETINGS.c.case_id, func.max(_MEETINGS.c.held_on))
-    last = _per_case(connection, latest, _MEETINGS, ids)
-    counted = select(_ACTIONS.c.case_id, func.count()).where(_ACTIONS.c.status == STATUS_OPEN)
-    open_count = _per_case(connection, counted, _ACTIONS, ids)
-    late = counted.where(_ACTIONS.c.due.is_not(None), _ACTIONS.c.due < today)
-    overdue = _per_case(connection, late, _ACTIONS, ids)
+    where, params = _condition(search, include_closed)
+    params = {**params, "limit": limit if limit is not None else _NO_LIMIT}
+    page = f"SELECT id FROM cases WHERE {where} ORDER BY lower(alias), id LIMIT :limit"
+    total = run(f"SELECT count(*) FROM cases WHERE {where}", params)[0][0]
+    rows = run(
+        f"SELECT id, alias, phase, closed_at IS NOT NULL FROM cases WHERE {where} "
+        "ORDER BY lower(alias), id LIMIT :limit",
+        params,
+    )
+    last: dict[int, Any] = dict(
+        run(f"SELECT case_id, max(held_on) FROM meetings WHERE case_id IN ({page}) "
+            "GROUP BY case_id", params)
+    )  # fmt: skip
+    counts = {"status": STATUS_OPEN, "today": today, **params}
+    open_count: dict[int, int] = dict(
+        run(f"SELECT case_id, count(*) FROM actions WHERE status = :status "
+            f"AND case_id IN ({page}) GROUP BY case_id", counts)
+    )  # fmt: skip
+    overdue: dict[int, int] = dict(
+        run(f"SELECT case_id, count(*) FROM actions WHERE status = :status AND due IS NOT NULL "
+            f"AND due < :today AND case_id IN ({page}) GROUP BY case_id", counts)
+    )  # fmt: skip
     changes: dict[int, list[PhaseChange]] = {}
-    if ids:
-        for row in connection.execute(
-            select(_CHANGES)
-            .where(_CHANGES.c.case_id.in_(ids))
-            .order_by(_CHANGES.c.decided_on, _CHANGES.c.id)
-        ):
-            changes.setdefault(row.case_id, []).append(
-                PhaseChange(Phase(row.from_phase), Phase(row.to_phase), row.reason, row.decided_on)
-            )
+    for case_id, old, new, reason, decided in run(
+        "SELECT case_id, from_phase, to_phase, reason, decided_on FROM phase_changes "
+        f"WHERE case_id IN ({page}) ORDER BY decided_on, id",
+        params,
+    ):
+        changes.setdefault(case_id, []).append(
+            PhaseChange(Phase(old), Phase(new), reason, _day(decided) or today)
+        )
     hidden = 0
-    if not term and not include_closed:
-        hidden = connection.execute(
-            select(func.count()).where(_CASES.c.closed_at.is_not(None))
-        ).scalar_one()
+    if not search.strip() and not include_closed:
+        hidden = run("SELECT count(*) FROM cases WHERE closed_at IS NOT NULL", {})[0][0]
     cases = [
         CaseSummary(
-            r.id,
-            r.alias,
-            Phase(r.phase),
-            last.get(r.id),
-            open_count.get(r.id, 0),
-            closed=r.closed_at is not None,
-            overdue=overdue.get(r.id, 0),
-            fell_back=current_fallback(Phase(r.phase), changes.get(r.id, [])) is not None,
+            case_id,
+            alias,
+            Phase(phase),
+            _day(last.get(case_id)),
+            open_count.get(case_id, 0),
+            closed=bool(closed),
+            overdue=overdue.get(case_id, 0),
+            fell_back=current_fallback(Phase(phase), changes.get(case_id, [])) is not None,
         )
-        for r in rows
+        for case_id, alias, phase, closed in rows
     ]
     return CaseList(cases, total, hidden)
 
 
-def _per_case(
-    connection: Connection, query: Select[Any], table: Table, ids: list[int]
-) -> dict[int, Any]:
-    """One figure per case, counted only for the cases shown."""
-    if not ids:
-        return {}
-    grouped = query.where(table.c.case_id.in_(ids)).group_by(table.c.case_id)
-    return {case_id: value for case_id, value in connection.execute(grouped)}
+def _day(value: Any) -> date | None:
+    """SQLite hands dates back as text, PostgreSQL as dates."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def case_list(
+    connection: Any,
+    search: str,
+    today: date,
+    limit: int | None = LIST_LIMIT,
+    include_closed: bool = False,
+) -> CaseList:
+    """Through an SQLAlchemy connection, on either database."""
+    from sqlalchemy import text
+
+    sqlite = connection.dialect.name == "sqlite"
+
+    def run(sql: str, params: dict[str, Any]) -> Sequence[tuple[Any, ...]]:
+        if sqlite:  # dates as SQLite stores them, without the driver's deprecated adapter
+            params = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+        return [tuple(row) for row in connection.execute(text(sql), params)]
+
+    return case_list_with(run, search, today, limit, include_closed)
+
+
+def quick_case_list(database: Path, today: date, limit: int = LIST_LIMIT) -> CaseList | None:
+    """The open cases straight from an SQLite file, read-only, before anything else is loaded.
+
+    Any problem (no file yet, an older or damaged database, a lock) gives None: the
+    full opening that follows checks and explains it.
+    """
+    if not database.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+    try:
+
+        def run(sql: str, params: dict[str, Any]) -> Sequence[tuple[Any, ...]]:
+            plain = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+            return connection.execute(sql, plain).fetchall()
+
+        return case_list_with(run, "", today, limit)
+    except (sqlite3.Error, ValueError):
+        return None
+    finally:
+        connection.close()
