@@ -54,31 +54,33 @@ def case_list_with(
 ) -> CaseList:
     where, params = _condition(search, include_closed)
     params = {**params, "limit": limit if limit is not None else _NO_LIMIT}
-    page = f"SELECT id FROM cases WHERE {where} ORDER BY lower(alias), id LIMIT :limit"
     total = run(f"SELECT count(*) FROM cases WHERE {where}", params)[0][0]
     rows = run(
         f"SELECT id, alias, phase, closed_at IS NOT NULL FROM cases WHERE {where} "
         "ORDER BY lower(alias), id LIMIT :limit",
         params,
     )
+    # The page's ids written out (they are integers from the database itself), so the
+    # figures below do not search and sort the cases again.
+    page = ",".join(str(int(r[0])) for r in rows) or "NULL"
     last: dict[int, Any] = dict(
         run(f"SELECT case_id, max(held_on) FROM meetings WHERE case_id IN ({page}) "
-            "GROUP BY case_id", params)
+            "GROUP BY case_id", {})
     )  # fmt: skip
-    counts = {"status": STATUS_OPEN, "today": today, **params}
-    open_count: dict[int, int] = dict(
-        run(f"SELECT case_id, count(*) FROM actions WHERE status = :status "
-            f"AND case_id IN ({page}) GROUP BY case_id", counts)
-    )  # fmt: skip
-    overdue: dict[int, int] = dict(
-        run(f"SELECT case_id, count(*) FROM actions WHERE status = :status AND due IS NOT NULL "
-            f"AND due < :today AND case_id IN ({page}) GROUP BY case_id", counts)
-    )  # fmt: skip
+    open_count: dict[int, int] = {}
+    overdue: dict[int, int] = {}
+    for case_id, still_open, late in run(
+        "SELECT case_id, count(*), "
+        "sum(CASE WHEN due IS NOT NULL AND due < :today THEN 1 ELSE 0 END) "
+        f"FROM actions WHERE status = :status AND case_id IN ({page}) GROUP BY case_id",
+        {"status": STATUS_OPEN, "today": today},
+    ):
+        open_count[case_id], overdue[case_id] = still_open, late or 0
     changes: dict[int, list[PhaseChange]] = {}
     for case_id, old, new, reason, decided in run(
         "SELECT case_id, from_phase, to_phase, reason, decided_on FROM phase_changes "
         f"WHERE case_id IN ({page}) ORDER BY decided_on, id",
-        params,
+        {},
     ):
         changes.setdefault(case_id, []).append(
             PhaseChange(Phase(old), Phase(new), reason, _day(decided) or today)

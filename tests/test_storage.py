@@ -53,9 +53,12 @@ def test_the_case_list_shows_last_meeting_and_open_actions(repo: Repository) -> 
     assert meeting.id is not None
     repo.save_action(meeting.id, Action("Veiligheidsplan maken", "Veilig Thuis"))
     repo.save_action(meeting.id, Action("Huisbezoek", "Wijkteam"))
-    rows = {r.alias: r for r in repo.list_cases()}
+    repo.save_action(meeting.id, Action("Gesprek school", "Wijkteam", date(2026, 11, 10)))
+    repo.save_action(meeting.id, Action("Evaluatie", "Veilig Thuis", date(2026, 12, 1)))
+    rows = {r.alias: r for r in repo.case_list("", date(2026, 11, 20)).cases}
     assert rows["Gezin J."].last_meeting == date(2026, 11, 1)
-    assert rows["Gezin J."].open_actions == 2
+    assert (rows["Gezin J."].open_actions, rows["Gezin J."].overdue) == (4, 1)
+    assert (rows["Familie K."].open_actions, rows["Familie K."].overdue) == (0, 0)
     assert rows["Familie K."].last_meeting is None
     assert [r.alias for r in repo.list_cases("famil")] == ["Familie K."]
 
