@@ -327,14 +327,16 @@ def large(folder: Path) -> None:
     from leidraad import probe
     from leidraad.app import LeidraadApp, Opened
     from leidraad.paths import Paths
-    from questionsets.loader import load_guide
     from storage.case_list import quick_case_list
-    from storage.repository import Repository
 
     paths = Paths(folder)
     results: dict[str, float] = {"started": STARTED}
 
     def load() -> Opened:
+        # Imported here, as the program does: the list shows before the ORM is loaded.
+        from questionsets.loader import load_guide
+        from storage.repository import Repository
+
         return Opened(Repository.open(paths.database), load_guide([]))
 
     async def drive() -> None:
