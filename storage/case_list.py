@@ -65,7 +65,7 @@ def case_list_with(
     page = ",".join(str(int(r[0])) for r in rows) or "NULL"
     last: dict[int, Any] = dict(
         run(f"SELECT case_id, max(held_on) FROM meetings WHERE case_id IN ({page}) "
-            "GROUP BY case_id", {})
+            "AND held_on <= :today GROUP BY case_id", {"today": today})
     )  # fmt: skip
     open_count: dict[int, int] = {}
     overdue: dict[int, int] = {}

@@ -55,6 +55,7 @@ def test_the_case_list_shows_last_meeting_and_open_actions(repo: Repository) -> 
     repo.save_action(meeting.id, Action("Huisbezoek", "Wijkteam"))
     repo.save_action(meeting.id, Action("Gesprek school", "Wijkteam", date(2026, 11, 10)))
     repo.save_action(meeting.id, Action("Evaluatie", "Veilig Thuis", date(2026, 12, 1)))
+    repo.start_meeting(case.id, "set", date(2026, 12, 4))  # planned, not held yet
     rows = {r.alias: r for r in repo.case_list("", date(2026, 11, 20)).cases}
     assert rows["Gezin J."].last_meeting == date(2026, 11, 1)
     assert (rows["Gezin J."].open_actions, rows["Gezin J."].overdue) == (4, 1)
@@ -194,3 +195,23 @@ def test_the_case_list_shows_a_page_and_search_finds_the_rest(repo: Repository) 
     assert [c.alias for c in found.cases] == ["Gezin 0303"]
     # A search term is text, never a pattern.
     assert repo.case_list("%", date(2026, 11, 24)).cases == []
+
+
+def test_the_quick_list_at_start_up_shows_what_the_full_list_shows(
+    repo: Repository, paths: Paths, backend: str
+) -> None:
+    """Before the database layer is loaded, the list is read with plain sqlite3."""
+    from storage.case_list import quick_case_list
+
+    if backend != "sqlite":
+        pytest.skip("the quick list reads only an SQLite file")
+
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "set", date(2026, 11, 1))
+    assert meeting.id is not None
+    repo.save_action(meeting.id, Action("Gesprek school", "Wijkteam", date(2026, 11, 10)))
+    repo.start_meeting(case.id, "set", date(2026, 12, 4))
+    today = date(2026, 11, 20)
+    assert quick_case_list(paths.database, today) == repo.case_list("", today)
+    assert quick_case_list(paths.database.with_name("bestaat-niet.db"), today) is None
