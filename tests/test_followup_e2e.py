@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from leidraad.domain import Phase
+from leidraad.domain import Action, Phase
 from leidraad.followup import Outcome
 from leidraad.paths import Paths
 from leidraad.plans import PlanKind
@@ -194,3 +194,26 @@ async def test_who_knows_the_plan_and_closing_and_reopening_a_case(
     assert repo.case_closed(case_id) is None
     events = repo.case_history(case_id).status_events
     assert [(e.closed, e.reason) for e in events] == [(True, "verhuisd"), (False, "nieuwe melding")]
+
+
+async def test_the_review_note_comes_into_view_on_a_small_laptop_screen(
+    paths: Paths, repo: Repository
+) -> None:
+    """With many open actions the note field lies below the table: Enter must show it."""
+    _, ids, _ = three_meetings(repo)
+    for i in range(12):
+        repo.save_action(ids[2], Action(f"Afspraak {i}", "Wijkteam"))
+    app = make_app(paths, repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "n", "pagedown")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        note = screen.query_one("#review-note", Input)
+        assert note.has_focus
+        assert screen.region.contains_region(note.region), "het notitieveld valt buiten beeld"
+        await type_text(pilot, "klaar")
+        await pilot.pause(0.6)
+    [first, *_] = repo.review_items(screen.meeting.id or 0)
+    assert (first.outcome, first.note) == (Outcome.GEDAAN, "klaar")

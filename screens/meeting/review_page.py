@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -46,7 +46,7 @@ class ReviewTable(DataTable[Text]):
         self.post_message(self.OutcomeChosen(Outcome(value) if value else None))
 
 
-class ReviewPage(Vertical):
+class ReviewPage(VerticalScroll):
     DEFAULT_CSS = """
     ReviewPage #review { height: auto; max-height: 14; margin-bottom: 1; }
     ReviewPage #review-detail { height: auto; margin-bottom: 1; }
