@@ -283,6 +283,11 @@ def format_date(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else ""
 
 
+def format_count(value: int) -> str:
+    """Thousands with a dot, as Dutch readers expect: 10.000."""
+    return f"{value:,}".replace(",", ".")
+
+
 def parse_age(text: str) -> int | None:
     cleaned = text.strip()
     if not cleaned:

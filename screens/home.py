@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from leidraad import probe
-from leidraad.domain import Case, format_date
+from leidraad.domain import Case, format_count, format_date
 from screens.case_cells import actions_cell, closed_hint, phase_cell
 from screens.context import AppContext
 
@@ -117,7 +117,8 @@ class HomeScreen(Screen[None]):
         if listed.total > len(cases):
             hints.insert(
                 0,
-                f"De eerste {len(cases)} van {listed.total} casussen staan in de lijst. "
+                f"De eerste {len(cases)} van {format_count(listed.total)} casussen staan in "
+                "de lijst. "
                 "Zoek op naam ( / ) om een andere te vinden.",
             )
         hint = "\n".join(h for h in hints if h)
