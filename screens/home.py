@@ -45,6 +45,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self._data = context
         self.banner = banner
+        self._ready = False  # the table has its columns: rows can go in
+        self._early: CaseList | None = None  # a preview that came before that
 
     @property
     def context(self) -> AppContext:
@@ -70,20 +72,29 @@ class HomeScreen(Screen[None]):
         table.add_column("Open acties", key="open")
         self.call_after_refresh(probe.mark, "first_frame")
         table.focus()
-        if self._data is None:
-            self.query_one("#empty", Static).update("De gegevens worden geopend…")
-        else:
+        self._ready = True
+        if self._data is not None:
             self.open_with(self._data)
+        elif self._early is not None:
+            self.preview(self._early)
+        else:
+            self.query_one("#empty", Static).update("De gegevens worden geopend…")
+
+    # The data and the preview come from a worker, and on a busy machine that can
+    # be before this screen is mounted: then they wait for on_mount.
 
     def open_with(self, context: AppContext) -> None:
         """The data are open: show the cases."""
         self._data = context
-        self.refresh_cases()
-        self.call_after_refresh(self._cases_shown)
+        if self._ready:
+            self.refresh_cases()
+            self.call_after_refresh(self._cases_shown)
 
     def preview(self, listed: CaseList) -> None:
         """The cases, read straight from the file while the rest is still opening."""
-        if self._data is None:
+        if not self._ready:
+            self._early = listed
+        elif self._data is None:
             self._fill(listed, "")
             self.call_after_refresh(self._cases_shown)
 

@@ -121,3 +121,21 @@ async def test_a_search_typed_while_opening_is_applied_when_the_data_are_open(
         await pilot.pause()
         text = screen_text(pilot)
         assert "Familie K." in text and "Gezin J." not in text
+
+
+async def test_a_list_that_arrives_before_the_screen_is_ready_is_shown_once_it_is(
+    paths: Paths, repo: Repository
+) -> None:
+    """On a busy laptop the worker can be quicker than the first screen."""
+    from screens.home import HomeScreen
+
+    repo.save_case(family_case())
+    listed = quick_case_list(paths.database, FIXED_DAY)
+    assert listed is not None
+    early = HomeScreen(None)
+    early.preview(listed)
+    app = make_app(paths, repo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(early)
+        await pilot.pause()
+        assert "Gezin J." in screen_text(pilot)
