@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from textual.pilot import Pilot
+
 from leidraad.app import LeidraadApp, Opened
 from leidraad.domain import Case, format_count
 from leidraad.paths import Paths
@@ -48,6 +50,15 @@ async def test_a_long_list_shows_a_page_and_says_how_to_find_the_rest(
         assert "Gezin 0301" in text and "De eerste" not in text
 
 
+async def opened(pilot: Pilot[None], app: LeidraadApp) -> None:
+    """Wait until the worker has handed the data to the screen."""
+    for _ in range(100):
+        if app.has_data:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
 def test_large_numbers_are_written_the_dutch_way() -> None:
     assert [format_count(n) for n in (7, 300, 10_000, 1_234_567)] == [
         "7",
@@ -88,11 +99,7 @@ async def test_the_cases_show_before_the_data_are_open_and_open_once_they_are(
         assert not isinstance(app.screen, CaseScreen)
 
         release.set()
-        for _ in range(100):
-            if app.has_data:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause()
+        await opened(pilot, app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
@@ -114,11 +121,7 @@ async def test_a_search_typed_while_opening_is_applied_when_the_data_are_open(
         await pilot.press("/")
         await type_text(pilot, "famil")
         release.set()
-        for _ in range(100):
-            if app.has_data:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause()
+        await opened(pilot, app)
         text = screen_text(pilot)
         assert "Familie K." in text and "Gezin J." not in text
 
