@@ -116,7 +116,7 @@ class FollowUpStore:
             agreed = meetings[row.meeting_id]
             records.append(
                 ActionRecord(
-                    _action(row),
+                    action_from_row(row),
                     agreed.number,
                     agreed.held_on,
                     row.status,
@@ -453,7 +453,8 @@ class FollowUpStore:
         )
 
 
-def _action(row: ActionRow) -> Action:
+def action_from_row(row: ActionRow) -> Action:
+    """The one translation from a stored action to the domain, for both stores."""
     return Action(
         row.description,
         row.owner,

@@ -31,7 +31,6 @@ from leidraad.domain import (
     Participant,
     Partner,
     Phase,
-    Priority,
     SafetyScore,
     participants_for,
     perspectives_for,
@@ -42,7 +41,7 @@ from storage.answers import AnswerWriter
 from storage.case_list import LIST_LIMIT, CaseList, case_list
 from storage.database import Location, open_engine
 from storage.errors import translate
-from storage.followup import FollowUpStore
+from storage.followup import FollowUpStore, action_from_row
 from storage.tables import (
     ActionRow,
     AnswerRow,
@@ -270,7 +269,7 @@ class Repository(FollowUpStore):
                     for a in answers
                 },
                 scores=[_score(c) for c in scores],
-                actions=[_action(a) for a in actions],
+                actions=[action_from_row(a) for a in actions],
                 id=row.id,
                 started_at=_aware(row.started_at),
                 voices=voices.load_voices(s, meeting_id),
@@ -423,7 +422,7 @@ class Repository(FollowUpStore):
             row.restriction = action.restriction.encode()
             s.add(row)
             s.commit()
-            return _action(row)
+            return action_from_row(row)
 
     def delete_action(self, action_id: int) -> None:
         with self._session() as s:
@@ -453,18 +452,6 @@ class Repository(FollowUpStore):
         """Who did what to this case and when, oldest first (None: about all data)."""
         with self._session() as s:
             return audit.entries(s.connection(), case_id)
-
-
-def _action(row: ActionRow) -> Action:
-    return Action(
-        row.description,
-        row.owner,
-        row.due,
-        Priority(row.priority),
-        Phase(row.phase),
-        row.id,
-        Restriction.decode(row.restriction),
-    )
 
 
 def _score(row: ScoreRow) -> SafetyScore:
