@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +48,19 @@ def _private_target(target: Path) -> None:
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
+@contextmanager
+def _no_half_copy(target: Path, where: Path | str) -> Iterator[None]:
+    """A copy that fails is removed, and the reason is told in Dutch."""
+    try:
+        yield
+    except StorageError:
+        target.unlink(missing_ok=True)
+        raise
+    except Exception as error:
+        target.unlink(missing_ok=True)
+        raise translate(error, where) from error
+
+
 def _open_plain_or_encrypted(path: Path, passphrase: str | None) -> Any:
     if passphrase is None:
         return sqlite3.connect(path)
@@ -72,14 +87,11 @@ def backup_sqlite_engine(engine: Engine, target: Path) -> Path:
     _private_target(target)
     raw = engine.raw_connection()
     try:
-        passphrase = engine.url.password if engine.url.drivername.endswith("pysqlcipher") else None
-        _copy_pages(raw.driver_connection, target, str(passphrase) if passphrase else None)
-    except StorageError:
-        target.unlink(missing_ok=True)
-        raise
-    except Exception as error:
-        target.unlink(missing_ok=True)
-        raise translate(error, target) from error
+        with _no_half_copy(target, target):
+            passphrase = (
+                engine.url.password if engine.url.drivername.endswith("pysqlcipher") else None
+            )
+            _copy_pages(raw.driver_connection, target, str(passphrase) if passphrase else None)
     finally:
         raw.close()
     return target
@@ -92,35 +104,24 @@ def make_backup(location: Location, target: Path) -> Path:
             raise StorageError(f"Er is nog geen database in {location.path.parent}.")
         inspect_sqlite(location)
         _private_target(target)
-        try:
+        with _no_half_copy(target, target):
             source = _open_plain_or_encrypted(location.path, location.passphrase)
             try:
                 source.execute("PRAGMA busy_timeout=5000")
                 _copy_pages(source, target, location.passphrase)
             finally:
                 source.close()
-        except StorageError:
-            target.unlink(missing_ok=True)
-            raise
-        except Exception as error:
-            target.unlink(missing_ok=True)
-            raise translate(error, target) from error
         return target
     engine = connect(location)
     try:
-        _private_target(target)
-        copy = _sqlite_engine(target)
-        try:
-            SQLModel.metadata.create_all(copy)
-            _copy_rows(engine, copy, repeatable_read=True)
-        finally:
-            copy.dispose()
-    except StorageError:
-        target.unlink(missing_ok=True)
-        raise
-    except Exception as error:
-        target.unlink(missing_ok=True)
-        raise translate(error, location.describe()) from error
+        with _no_half_copy(target, location.describe()):
+            _private_target(target)
+            copy = _sqlite_engine(target)
+            try:
+                SQLModel.metadata.create_all(copy)
+                _copy_rows(engine, copy, repeatable_read=True)
+            finally:
+                copy.dispose()
     finally:
         engine.dispose()
     return target
