@@ -12,6 +12,7 @@ from enum import StrEnum
 from leidraad.audience import ALL_PARTNERS, CLIENT, Reader, ReaderKind, may_read
 from leidraad.domain import Meeting
 from leidraad.followup import CaseHistory, MeetingFollowUp
+from leidraad.trend import ScoreSheet
 
 
 class Variant(StrEnum):
@@ -79,15 +80,19 @@ def visible_meeting(meeting: Meeting, reader: Reader) -> Meeting:
     )
 
 
+def _visible_sheets(sheets: list[ScoreSheet], reader: Reader) -> list[ScoreSheet]:
+    return [
+        replace(sheet, scores=tuple(s for s in sheet.scores if may_read(reader, s.restriction)))
+        for sheet in sheets
+    ]
+
+
 def visible_followup(followup: MeetingFollowUp, reader: Reader) -> MeetingFollowUp:
     """The course of the case as this reader may see it: marked actions and scores left out."""
     return replace(
         followup,
         review=[i for i in followup.review if may_read(reader, i.action.restriction)],
-        sheets=[
-            replace(sheet, scores=tuple(s for s in sheet.scores if may_read(reader, s.restriction)))
-            for sheet in followup.sheets
-        ],
+        sheets=_visible_sheets(followup.sheets, reader),
     )
 
 
@@ -96,8 +101,5 @@ def visible_history(history: CaseHistory, reader: Reader) -> CaseHistory:
     return replace(
         history,
         actions=[r for r in history.actions if may_read(reader, r.action.restriction)],
-        sheets=[
-            replace(sheet, scores=tuple(s for s in sheet.scores if may_read(reader, s.restriction)))
-            for sheet in history.sheets
-        ],
+        sheets=_visible_sheets(history.sheets, reader),
     )
