@@ -122,7 +122,10 @@ def record(
 _last: dict[tuple[int, int | None], tuple[int, str, str, str, datetime]] = {}
 # The log shows times to the minute; typing within this of the last stretch changes nothing.
 TOUCH_EVERY = timedelta(seconds=30)
-_STRETCH = update(_AUDIT).where(_AUDIT.c.id == bindparam("entry")).values(last_at=bindparam("at"))
+# (A bind parameter may not share a column's name in an UPDATE: hence "stretch_at".)
+_STRETCH = (
+    update(_AUDIT).where(_AUDIT.c.id == bindparam("entry")).values(last_at=bindparam("stretch_at"))
+)
 
 
 def touch(connection: Connection, actor: str, case_id: int, detail: str, now: datetime) -> None:
@@ -138,7 +141,7 @@ def touch(connection: Connection, actor: str, case_id: int, detail: str, now: da
         if (who, action, what) == (actor, CHANGED, detail) and last_at >= now - FOLD_WINDOW:
             if now - last_at < TOUCH_EVERY:
                 return
-            result = connection.execute(_STRETCH, {"entry": entry_id, "at": now})
+            result = connection.execute(_STRETCH, {"entry": entry_id, "stretch_at": now})
             if result.rowcount == 1:
                 _last[key] = (entry_id, who, action, what, now)
                 return

@@ -54,6 +54,26 @@ def test_typing_an_answer_is_one_entry_that_grows_while_the_work_goes_on(
     assert entries[-1].last_at >= entries[-1].at
 
 
+def test_typing_on_for_minutes_keeps_saving_and_stretches_one_entry(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stretch of the log entry runs past TOUCH_EVERY; it must never cost an answer."""
+    from storage import repository
+
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid")
+    assert meeting.id is not None
+    start = datetime.now(UTC)
+    for seconds, text in ((1, "M"), (32, "Mo"), (95, "Moe"), (161, "Moeder")):
+        monkeypatch.setattr(repository, "utc_now", lambda s=seconds: start + timedelta(seconds=s))
+        repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", text))
+        assert repo.get_meeting(meeting.id).answers["dv-1"].text == text
+    typing = [e for e in repo.audit_log(case.id) if e.detail == "overleg 1"]
+    assert len(typing) == 1
+    assert typing[0].last_at == start + timedelta(seconds=161)
+
+
 def test_changes_after_a_long_break_get_an_entry_of_their_own(repo: Repository) -> None:
     case = repo.save_case(family_case())
     assert case.id is not None
