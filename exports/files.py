@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -17,11 +18,42 @@ def slug(text: str) -> str:
     return cleaned or "casus"
 
 
+def _minutes_stem(alias: str, number: int, held_on: date) -> str:
+    return f"{slug(alias)}-overleg-{number}-{held_on.isoformat()}"
+
+
 def minutes_filename(
     alias: str, number: int, held_on: date, variant: str = "", extension: str = "md"
 ) -> str:
     suffix = f"-{slug(variant)}" if variant else ""
-    return f"{slug(alias)}-overleg-{number}-{held_on.isoformat()}{suffix}.{extension}"
+    return f"{_minutes_stem(alias, number, held_on)}{suffix}.{extension}"
+
+
+def history_filename(alias: str, today: date, extension: str = "md") -> str:
+    return f"{slug(alias)}-verloop-{today.isoformat()}.{extension}"
+
+
+def case_documents(
+    folder: Path, alias: str, meetings: Iterable[tuple[int, date]], with_history: bool = True
+) -> list[Path]:
+    """Every document written for these meetings of a case: all versions, both formats.
+
+    `with_history`: also the case histories (`verloop`), which are named by the alias
+    alone; leave them when another case has a name that gives the same file names.
+    """
+    if not folder.is_dir():
+        return []
+    stems = {_minutes_stem(alias, n, held_on) for n, held_on in meetings}
+    history = re.compile(rf"{re.escape(slug(alias))}-verloop-\d{{4}}-\d{{2}}-\d{{2}}$")
+    found: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".md", ".html") or not path.is_file():
+            continue
+        stem = path.stem
+        ours = stem in stems or any(stem.startswith(f"{s}-") for s in stems)
+        if ours or (with_history and history.match(stem)):
+            found.append(path)
+    return found
 
 
 def write_private(path: Path, text: str, overwrite: bool = True) -> Path:

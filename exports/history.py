@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from exports import markdown as md
-from exports.files import slug, write_private
+from exports.files import write_private
 from exports.followup_sections import divergence_lines, plan_lines, trend_lines
 from exports.html import to_html
 from exports.variants import visible_history
@@ -16,10 +16,6 @@ from leidraad.audience import ALL_PARTNERS
 from leidraad.domain import MeetingStatus, format_date
 from leidraad.followup import ActionRecord, CaseHistory, is_overdue, overdue_text, timeline
 from leidraad.phases import phase_name
-
-
-def history_filename(alias: str, today: date, extension: str = "md") -> str:
-    return f"{slug(alias)}-verloop-{today.isoformat()}.{extension}"
 
 
 def render_history(history: CaseHistory, today: date) -> str:

@@ -563,7 +563,8 @@ def _export_history(
 ) -> None:
     from datetime import date
 
-    from exports.history import history_filename, save_history
+    from exports.files import history_filename
+    from exports.history import save_history
     from storage.repository import NotFound
 
     if number is not None:
@@ -761,7 +762,7 @@ def purge(context: Context, dry_run: bool, ja: bool) -> None:
     Casussen die langer dan de bewaartermijn gesloten zijn, worden met hun verslagen
     helemaal verwijderd. Met --dry-run zie je eerst welke.
     """
-    from exports.files import minutes_filename
+    from exports.files import case_documents, slug
     from storage.errors import StorageError
     from storage.retention import destroy_cases, expired_cases
 
@@ -793,18 +794,30 @@ def purge(context: Context, dry_run: bool, ja: bool) -> None:
         destroy_cases(repo.engine, expired, repo.actor)
     except StorageError as error:
         _fail(str(error), code=error.exit_code)
+    # Every version and format of the minutes, and the case histories, unless another
+    # case's name gives the same file names: those are left and named.
+    kept = {slug(c.alias) for c in repo.list_cases(include_closed=True)}
     removed = 0
+    shared: list[str] = []
     for case in expired:
-        for number, held_on in case.meetings:
-            minutes = context.paths.minutes_dir / minutes_filename(case.alias, number, held_on)
-            if minutes.exists():
-                minutes.unlink()
-                removed += 1
+        own_name = slug(case.alias) not in kept
+        if not own_name:
+            shared.append(case.alias)
+        for document in case_documents(
+            context.paths.minutes_dir, case.alias, case.meetings, with_history=own_name
+        ):
+            document.unlink(missing_ok=True)
+            removed += 1
     repo.engine.dispose()
     click.echo(
         f"Vernietigd: {_count(len(expired), 'casus', 'casussen')}, "
         f"{_count(removed, 'verslag', 'verslagen')}."
     )
+    for alias in shared:
+        click.echo(
+            f"Let op: het verloop van {alias} is niet verwijderd, want een andere casus heeft "
+            f"bijna dezelfde naam. Kijk zelf in {context.paths.minutes_dir}.",
+        )
     backups = sorted(context.paths.backups_dir.glob("*.db"))
     if backups:
         click.echo(

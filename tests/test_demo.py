@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from exports.documents import DocumentRequest, Format, document_filename, save_document
-from exports.history import history_filename, save_history
+from exports.files import history_filename
+from exports.history import save_history
 from exports.variants import Variant
 from leidraad.cli import main
 from leidraad.demo import FAMILIES

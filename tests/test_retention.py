@@ -87,8 +87,19 @@ def test_after_purge_the_words_are_nowhere_in_the_database_files(paths: Paths) -
     filled_case(repo, ALIAS, datetime(2020, 1, 10, tzinfo=UTC))
     filled_case(repo, "Gezin Blijft", None)
     repo.engine.dispose()
-    report = paths.minutes_dir / "familie-zwaluwstaart-overleg-1-2019-05-01.md"
-    report.write_text(f"# {ALIAS}\n", encoding="utf-8")
+    reports = [
+        paths.minutes_dir / name
+        for name in (
+            "familie-zwaluwstaart-overleg-1-2019-05-01.md",
+            "familie-zwaluwstaart-overleg-1-2019-05-01-client.html",
+            "familie-zwaluwstaart-overleg-1-2019-05-01-voor-politie.md",
+            "familie-zwaluwstaart-verloop-2019-06-01.md",
+        )
+    ]
+    for report in reports:
+        report.write_text(f"# {ALIAS}\n", encoding="utf-8")
+    other = paths.minutes_dir / "gezin-blijft-overleg-1-2019-05-01.md"
+    other.write_text("# Gezin Blijft\n", encoding="utf-8")
 
     def raw() -> bytes:
         return b"".join(p.read_bytes() for p in sorted(paths.data_dir.glob("leidraad.db*")))
@@ -97,13 +108,14 @@ def test_after_purge_the_words_are_nowhere_in_the_database_files(paths: Paths) -
     result = CliRunner().invoke(main, ["--data-dir", str(paths.data_dir), "purge", "--ja"])
     assert result.exit_code == 0, result.output
     assert f"1. {ALIAS}" in result.output
-    assert "Vernietigd: 1 casus, 1 verslag." in result.output
+    assert "Vernietigd: 1 casus, 4 verslagen." in result.output
 
     everything = raw()
     assert b"Gezin Blijft" in everything
     assert ALIAS.encode() not in everything
     assert b"Zwaluwstaart" not in everything
-    assert not report.exists()
+    assert not any(report.exists() for report in reports)
+    assert other.exists()
 
 
 def test_the_dry_run_lists_and_touches_nothing(paths: Paths, repo: Repository) -> None:
