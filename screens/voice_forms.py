@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from leidraad.domain import InvalidInput, format_date, parse_date
 from leidraad.voice import ClientVoice, HearingMode, InformHow
+from screens.widgets.pending import SAVES_WHILE_TYPING
 
 SAVE_DELAY = 0.3
 RETRY_DELAY = 2.0
@@ -37,7 +38,7 @@ class VoiceForm(Vertical):
     """
 
     def __init__(self, voice: ClientVoice, save: Callable[[ClientVoice], ClientVoice]) -> None:
-        super().__init__()
+        super().__init__(classes=SAVES_WHILE_TYPING)
         self.voice = voice
         self._save = save
         self._timer: Timer | None = None

@@ -310,3 +310,38 @@ async def test_typing_straight_after_moving_lands_on_the_new_question(
     answers = repo.meeting_by_number(case.id).answers
     texts = {k: a.text for k, a in answers.items() if a.text}
     assert list(texts.values()) == ["ErY", "X"]
+
+
+async def test_what_was_typed_a_moment_ago_is_in_the_minutes_preview(
+    paths: Paths, repo: Repository
+) -> None:
+    """Export flushes every field that saves while typing, not only the answer editors."""
+    from textual.widgets import Markdown
+
+    from screens.export_screen import ExportScreen
+    from screens.meeting.scores_page import ScoreRow
+    from screens.voice_forms import AbsentVoiceRow
+
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "n")
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen)
+        await pilot.press("down", "space")  # the second adult is not there
+        await pilot.pause()
+        absent = meeting.query(AbsentVoiceRow).first()
+        await type_into(pilot, absent.query_one("#voiced-by", Input), "Fatima (ED)")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        row = meeting.query(ScoreRow).first()
+        await type_into(pilot, row.query_one(".score", Input), "7")
+        # No waiting for the debounce: the export must write it out first.
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        preview = export.query_one("#preview", Markdown).source
+        assert "Fatima (ED)" in preview
+        assert f"| {row.score.perspective} | {row.score.voiced_by} | 7 |" in preview

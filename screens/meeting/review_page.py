@@ -21,8 +21,10 @@ from textual.widgets import DataTable, Input, Static
 from leidraad.domain import Meeting, format_date
 from leidraad.followup import Outcome, ReviewItem, overdue_text
 from screens.context import AppContext
+from screens.widgets.pending import SAVES_WHILE_TYPING
 
 SAVE_DELAY = 0.25
+RETRY_DELAY = 2.0
 OVERDUE_MARK = "⚠"
 
 
@@ -55,7 +57,7 @@ class ReviewPage(VerticalScroll):
     def __init__(
         self, context: AppContext, meeting: Meeting, items: list[ReviewItem], id: str
     ) -> None:
-        super().__init__(id=id, classes="page review-page")
+        super().__init__(id=id, classes=f"page review-page {SAVES_WHILE_TYPING}")
         self.context = context
         self.meeting = meeting
         self.items = items
@@ -181,16 +183,20 @@ class ReviewPage(VerticalScroll):
         self._refresh_row(index)
         self.query_one("#review-detail", Static).update(self._describe(item))
 
-    def _store(self, item: ReviewItem, outcome: Outcome | None, note: str) -> bool:
+    def _store(
+        self, item: ReviewItem, outcome: Outcome | None, note: str, quiet: bool = False
+    ) -> bool:
         assert self.meeting.id is not None and item.action.id is not None
         try:
             self.context.repo.save_review(self.meeting.id, item.action.id, outcome, note)
         except Exception as error:  # storage errors carry a Dutch message
-            self.notify(
-                f"Opslaan lukte niet: {error}. Probeer het nog eens.",
-                title="Niet opgeslagen",
-                severity="error",
-            )
+            if not quiet:
+                self.notify(
+                    f"Opslaan lukte niet: {error}. Probeer het nog eens.",
+                    title="Niet opgeslagen",
+                    severity="error",
+                    markup=False,
+                )
             return False
         return True
 
@@ -201,7 +207,8 @@ class ReviewPage(VerticalScroll):
         self._load_note(event.cursor_row)
 
     def _load_note(self, index: int) -> None:
-        self._flush_note()
+        if not self._flush_note():
+            return  # the unsaved note stays in the field, with its row, until it is saved
         if not self.items or index >= len(self.items):
             return
         self._note_index = index
@@ -224,20 +231,31 @@ class ReviewPage(VerticalScroll):
             self._timer.stop()
         self._timer = self.set_timer(SAVE_DELAY, self._flush_note)
 
-    def _flush_note(self) -> None:
+    def _flush_note(self, retrying: bool = False) -> bool:
+        """Save the note being typed; False when that failed (the text stays, and is retried)."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if self._note_index is None:
-            return
+            return True
         item = self.items[self._note_index]
         text = self._note_text
         if text == item.note:
-            return
-        if self._store(item, item.outcome, text):  # on failure the text stays in the field
-            item.note = text
+            return True
+        if not self._store(item, item.outcome, text, quiet=retrying):
             if self.is_mounted:
-                self._refresh_row(self._note_index)
+                self._timer = self.set_timer(RETRY_DELAY, self._retry_note)
+            return False
+        item.note = text
+        if self.is_mounted:
+            self._refresh_row(self._note_index)
+        return True
+
+    def _retry_note(self) -> None:
+        if self._flush_note(retrying=True):
+            self.notify("De notitie is alsnog opgeslagen.", title="Opgeslagen", markup=False)
+            # Meanwhile the cursor may have moved on: show that row's note now.
+            self._load_note(self.query_one(ReviewTable).cursor_row)
 
     @on(Input.Submitted, "#review-note")
     def _note_done(self) -> None:

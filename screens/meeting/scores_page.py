@@ -16,6 +16,7 @@ from leidraad.audience import Restriction
 from leidraad.domain import InvalidInput, Meeting, SafetyScore, parse_score
 from screens.context import AppContext
 from screens.meeting.divergence_note import DivergenceNote, PreviousScores, ScoresChanged
+from screens.widgets.pending import SAVES_WHILE_TYPING
 from screens.widgets.prompt import PromptDialog
 from screens.widgets.storage_guard import saving
 
@@ -27,10 +28,11 @@ class ScoreRow(Vertical):
     """One perspective. A wrong score is refused with a message; the typed text stays."""
 
     def __init__(self, context: AppContext, score: SafetyScore) -> None:
-        super().__init__(classes="score-row")
+        super().__init__(classes=f"score-row {SAVES_WHILE_TYPING}")
         self.context = context
         self.score = score
         self._timer: Timer | None = None
+        self._failed = False  # told once; the retry goes on quietly until it works
         self._score_text = "" if score.score is None else str(score.score)
         self._higher_text = score.higher
 
@@ -86,6 +88,9 @@ class ScoreRow(Vertical):
 
     def flush(self) -> None:
         """Save what is typed; a wrong score keeps the last good one in the database."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         try:
             value = parse_score(self._score_text)
         except InvalidInput:
@@ -96,16 +101,21 @@ class ScoreRow(Vertical):
         try:
             self.context.repo.save_score(updated)
         except Exception as error:  # storage errors carry a Dutch message
-            self.notify(
-                f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
-                "probeert het opnieuw.",
-                title="Niet opgeslagen",
-                severity="error",
-                markup=False,
-            )
+            if not self._failed:
+                self.notify(
+                    f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
+                    "probeert het opnieuw.",
+                    title="Niet opgeslagen",
+                    severity="error",
+                    markup=False,
+                )
+            self._failed = True
             if self.is_mounted:
                 self._timer = self.set_timer(RETRY_DELAY, self.flush)
             return
+        if self._failed:
+            self.notify("Het cijfer is alsnog opgeslagen.", title="Opgeslagen", markup=False)
+        self._failed = False
         self.score = updated
         self.post_message(ScoresChanged())
 

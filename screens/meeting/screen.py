@@ -32,6 +32,7 @@ from screens.meeting.timeout_screen import TimeOutScreen
 from screens.meeting.voice_bar import ClientVoiceBar
 from screens.meeting.worry_dialog import WorryDialog
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.pending import flush_all
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.restriction_dialog import RestrictionDialog
 from screens.widgets.storage_guard import saving
@@ -148,9 +149,10 @@ class MeetingScreen(Screen[None]):
         assert self.meeting.id is not None
         started = self.meeting.started_at is not None
         if self.meeting.status is MeetingStatus.OPEN and not started and self._is_today_or_past():
-            self.meeting.started_at = self.context.repo.mark_started(
-                self.meeting.id, self.context.now()
-            )
+            with saving(self):  # without it the clock just waits; the meeting goes on
+                self.meeting.started_at = self.context.repo.mark_started(
+                    self.meeting.id, self.context.now()
+                )
         self._show(self.position)
         self._tick()
         self.set_interval(15, self._tick)
@@ -193,12 +195,16 @@ class MeetingScreen(Screen[None]):
         self.flush()
         assert self.meeting.id is not None
         repo = self.context.repo
-        timeout = repo.start_timeout(self.meeting.id, self.context.now())
+        with saving(self) as saved:
+            timeout = repo.start_timeout(self.meeting.id, self.context.now())
+        if not saved.ok:
+            return
         self.meeting.timeouts.append(timeout)
         await self.app.push_screen_wait(TimeOutScreen(timeout.started_at, self.context.now))
         ended = self.context.now()
         assert timeout.id is not None
-        repo.end_timeout(timeout.id, ended)
+        with saving(self):
+            repo.end_timeout(timeout.id, ended)
         timeout.ended_at = ended
         minutes = max(1, round((ended - timeout.started_at).total_seconds() / 60))
         self.notify(
@@ -231,11 +237,8 @@ class MeetingScreen(Screen[None]):
         return self.query_one(f"#step-{position}")
 
     def flush(self) -> None:
-        """Write every pending answer now, before leaving or closing."""
-        for editor in self.query(AnswerEditor):
-            editor.flush()
-        for review in self.query(ReviewPage):
-            review.flush()
+        """Write everything still waiting to be saved now, before leaving or closing."""
+        flush_all(self)
 
     async def goto(self, position: int) -> None:
         """Show step `position`, making its page first if it was never visited."""
@@ -333,7 +336,10 @@ class MeetingScreen(Screen[None]):
         editor = page.query_one(AnswerEditor)
         editor.flush()
         if editor.answer.question_id not in self.meeting.answers:
-            self.save_answer(editor.answer)  # so the minutes can show the worry under its question
+            with saving(self) as saved:  # so the minutes can show the worry under its question
+                self.save_answer(editor.answer)
+            if not saved.ok:
+                return
 
         def back(_: None) -> None:
             page.refresh_worry_note(self.meeting)

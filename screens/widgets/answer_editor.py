@@ -11,6 +11,7 @@ from textual.widgets import TextArea
 
 from leidraad.audience import Restriction
 from leidraad.domain import Answer
+from screens.widgets.pending import SAVES_WHILE_TYPING
 from storage.errors import StorageError
 
 SAVE_DELAY = 0.25  # seconds of quiet typing before the text is written
@@ -24,7 +25,9 @@ class AnswerEditor(TextArea):
     def __init__(
         self, answer: Answer, save: Callable[[Answer], None], *, id: str | None = None
     ) -> None:
-        super().__init__(answer.text, soft_wrap=True, tab_behavior="focus", id=id)
+        super().__init__(
+            answer.text, soft_wrap=True, tab_behavior="focus", id=id, classes=SAVES_WHILE_TYPING
+        )
         self.answer = answer
         self._save = save
         self._timer: Timer | None = None

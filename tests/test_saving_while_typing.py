@@ -1,0 +1,87 @@
+"""Fields that save while typing keep the text when the disk refuses, and save it later."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+from leidraad.paths import Paths
+from screens.meeting import review_page
+from screens.meeting.review_page import ReviewPage
+from screens.meeting.screen import MeetingScreen
+from storage.errors import DISK_FULL, TemporaryProblem
+from storage.repository import Repository
+from tests.followup_data import three_meetings
+from tests.helpers import make_app, notices, type_text
+
+
+async def test_a_review_note_that_cannot_be_saved_stays_with_its_action(
+    paths: Paths, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    three_meetings(repo)
+    monkeypatch.setattr(review_page, "RETRY_DELAY", 0.2)
+    real_save = repo.save_review
+    disk_full = True
+
+    def save_review(*args: Any) -> None:
+        if disk_full:
+            raise TemporaryProblem(DISK_FULL)
+        real_save(*args)
+
+    monkeypatch.setattr(repo, "save_review", save_review)
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "n", "pagedown")
+        meeting = app.screen
+        assert isinstance(meeting, MeetingScreen)
+        review = meeting.query_one(ReviewPage)
+        first = review.items[0]
+        await pilot.press("enter")  # into the note of the first open action
+        await type_text(pilot, "moeder was niet thuis")
+        await pilot.press("enter")  # saving fails; the cursor moves to the next action
+        await pilot.pause()
+        assert "De schijf is vol" in notices(pilot)
+        # The note did not jump to the next action's (empty) note: it is still there.
+        assert review.query_one("#review-note", Input).value == "moeder was niet thuis"
+
+        disk_full = False
+        await pilot.pause(0.5)
+        assert "De notitie is alsnog opgeslagen." in notices(pilot)
+        # Now the field follows the cursor again.
+        assert review.query_one("#review-note", Input).value == ""
+
+    assert meeting.meeting.id is not None
+    saved = {i.action.id: i for i in repo.review_items(meeting.meeting.id)}
+    assert saved[first.action.id].note == "moeder was niet thuis"
+    assert saved[first.action.id].outcome is None
+
+
+async def test_a_phase_change_the_disk_refuses_keeps_the_dialog_and_the_reason(
+    paths: Paths, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leidraad.domain import Phase
+    from screens.phase_dialog import PhaseDialog
+    from tests.conftest import family_case
+
+    case = repo.save_case(family_case())
+    assert case.id is not None
+
+    def disk_full(*_: Any) -> None:
+        raise TemporaryProblem(DISK_FULL)
+
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "n")
+        await pilot.press("ctrl+f")
+        dialog = app.screen
+        assert isinstance(dialog, PhaseDialog)
+        await type_text(pilot, "rust in huis")
+        monkeypatch.setattr(repo, "change_phase", disk_full)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.screen is dialog
+        assert "De schijf is vol" in notices(pilot)
+        assert dialog.query_one("#reason", Input).value == "rust in huis"
+    assert repo.get_case(case.id).phase is Phase.DIRECTE_VEILIGHEID
