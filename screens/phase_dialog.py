@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from leidraad.domain import InvalidInput, MeetingSummary, Phase, format_date
 from leidraad.phases import PhaseChange, phase_name
 from screens.context import AppContext
+from screens.widgets.storage_guard import saving
 
 OUTSIDE = "buiten"
 FALLBACK_NOTE = (
@@ -134,15 +135,18 @@ class PhaseDialog(ModalScreen[PhaseChange | None]):
         meeting_id, decided_on = self._where()
         reason = self.query_one("#reason", Input).value
         try:
-            change = self.context.repo.change_phase(
-                self.case_id, self._target(), reason, meeting_id, decided_on
-            )
+            # A database problem is told, and the dialog stays open with the reason typed.
+            with saving(self) as saved:
+                change = self.context.repo.change_phase(
+                    self.case_id, self._target(), reason, meeting_id, decided_on
+                )
         except InvalidInput as problem:
             error = self.query_one(".error", Static)
             error.update(escape(str(problem)))
             error.display = True
             return
-        self.dismiss(change)
+        if saved.ok:
+            self.dismiss(change)
 
     def _where(self) -> tuple[int | None, date]:
         if self.meeting is not None:

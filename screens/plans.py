@@ -24,6 +24,7 @@ from leidraad.domain import DATE_FORMAT_HINT, InvalidInput, format_date, parse_d
 from leidraad.plans import PlanKind, PlanStatus
 from screens.context import AppContext
 from screens.widgets.fields_dialog import FieldsDialog
+from screens.widgets.storage_guard import saving
 
 
 class PlanTable(DataTable[Text]):
@@ -144,8 +145,9 @@ class PlansScreen(Screen[None]):
         version_id = status.version.id
         if event.what == "toggle":
             since = None if status.known_since(party) else self.on_day
-            self.context.repo.set_plan_known(version_id, party, since)
-            self.refresh_plans()
+            with saving(self):
+                self.context.repo.set_plan_known(version_id, party, since)
+                self.refresh_plans()
             return
 
         def set_date(values: list[str]) -> date:

@@ -92,7 +92,8 @@ class OpeningPage(VerticalScroll):
             elif voice.member not in absent and voice.member in shown:
                 shown[voice.member].remove()
                 if voice.hearing is not HearingMode.AAN_TAFEL:
-                    self.save_voice(replace(voice, hearing=HearingMode.AAN_TAFEL, voiced_by=""))
+                    with saving(self):
+                        self.save_voice(replace(voice, hearing=HearingMode.AAN_TAFEL, voiced_by=""))
 
     def main_widget(self) -> Widget:
         return self.query_one(ParticipantTable)
