@@ -22,6 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from leidraad.domain import format_count  # noqa: E402
+
 CHILD = Path(__file__).resolve().parent / "child.py"
 
 
@@ -145,7 +147,7 @@ def main() -> None:
 
         print(f"{big_cases} casussen meten…", file=sys.stderr)
         large = child("large", str(big))
-        label = f"{big_cases:,}".replace(",", ".")
+        label = format_count(big_cases)
         rows.append(
             Row(
                 f"{label} casussen × 20 overleggen: lijst gevuld",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from exports.minutes import action_table, header
+from exports.minutes import action_table, header, next_meeting_lines
 from exports.variants import visible_meeting
 from leidraad.audience import ALL_PARTNERS
-from leidraad.domain import Case, Meeting, format_date
+from leidraad.domain import Case, Meeting
 
 
 def render_action_list(case: Case, meeting: Meeting) -> str:
@@ -13,6 +13,5 @@ def render_action_list(case: Case, meeting: Meeting) -> str:
     out = header(f"Actielijst: {case.alias}", case, meeting, "actielijst", ALL_PARTNERS)
     out += ["## Acties", ""]
     out += action_table(meeting.actions)
-    next_on = format_date(meeting.next_meeting) or "nog niet gepland"
-    out += [f"**Volgend overleg:** {next_on}", ""]
+    out += next_meeting_lines(meeting)
     return "\n".join(out)

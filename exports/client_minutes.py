@@ -18,6 +18,7 @@ from leidraad.domain import (
     Meeting,
     Phase,
     format_date,
+    name_key,
 )
 
 _PHASE_WORDS = {
@@ -51,9 +52,9 @@ def render_client_minutes(case: Case, meeting: Meeting) -> str:
         _PHASE_WORDS[meeting.phase],
         "",
     ]
-    purpose = meeting.answers.get(PURPOSE_ID)
-    if purpose and purpose.text.strip():
-        out += ["## Waarom we bij elkaar kwamen", "", md.paragraph(purpose.text), ""]
+    purpose = meeting.answer_text(PURPOSE_ID)
+    if purpose.strip():
+        out += ["## Waarom we bij elkaar kwamen", "", md.paragraph(purpose), ""]
     if meeting.participants:
         out += ["## Wie er waren", ""]
         out += [
@@ -81,9 +82,9 @@ def render_client_minutes(case: Case, meeting: Meeting) -> str:
                 line += f" Wat het cijfer één punt hoger maakt: {md.inline(s.higher)}"
             out.append(line)
         out += [""]
-    summary = meeting.answers.get(SUMMARY_ID)
-    if summary and summary.text.strip():
-        out += ["## Wat we hebben besloten", "", md.paragraph(summary.text), ""]
+    summary = meeting.answer_text(SUMMARY_ID)
+    if summary.strip():
+        out += ["## Wat we hebben besloten", "", md.paragraph(summary), ""]
     if meeting.actions:
         out += ["## Wat er gaat gebeuren", ""]
         rows = [
@@ -91,8 +92,8 @@ def render_client_minutes(case: Case, meeting: Meeting) -> str:
             for a in meeting.actions
         ]
         out += [md.table(["Wat", "Wie", "Wanneer"], rows), ""]
-    family = {" ".join(m.name.split()).casefold() for m in case.members}
-    own = [a for a in meeting.actions if " ".join(a.owner.split()).casefold() in family]
+    family = {name_key(m.name) for m in case.members}
+    own = [a for a in meeting.actions if name_key(a.owner) in family]
     if own:
         out += ["## Wat je zelf kunt doen", ""]
         for a in own:
@@ -105,8 +106,8 @@ def render_client_minutes(case: Case, meeting: Meeting) -> str:
     else:
         out.append("Er is nog geen datum voor het volgende overleg.")
     out += [""]
-    aftercare = meeting.answers.get(AFTERCARE_ID)
-    if aftercare and aftercare.text.strip():
-        out += ["Wie je vertelt wat er is besproken:", "", md.paragraph(aftercare.text), ""]
+    aftercare = meeting.answer_text(AFTERCARE_ID)
+    if aftercare.strip():
+        out += ["Wie je vertelt wat er is besproken:", "", md.paragraph(aftercare), ""]
     out += ["Heb je een vraag over dit verslag? Bel of app je casusregisseur.", ""]
     return "\n".join(out)

@@ -13,7 +13,7 @@ from exports.html import to_html
 from exports.minutes import render_minutes
 from exports.preparation_sheet import render_preparation
 from exports.variants import Variant, reader_for, visible_meeting
-from leidraad.domain import Case, Meeting
+from leidraad.domain import Case, Meeting, name_key
 from leidraad.flow import MeetingFlow
 from leidraad.followup import MeetingFollowUp
 from leidraad.guide import Guide
@@ -40,11 +40,11 @@ class UnknownClient(ValueError):
 
 
 def preparation_voice(case: Case, meeting: Meeting, client: str) -> ClientVoice:
-    """The named adult's voice for this meeting (case-insensitive name)."""
-    wanted = " ".join(client.split()).casefold()
+    """The named adult's voice for this meeting (case and extra spaces do not matter)."""
+    wanted = name_key(client)
     adults = clients(voices_for(case, meeting.voices))
     for voice in adults:
-        if voice.member.casefold() == wanted:
+        if name_key(voice.member) == wanted:
             return voice
     names = ", ".join(v.member for v in adults) or "geen"
     raise UnknownClient(f"'{client}' is geen cliënt van deze casus. Kies uit: {names}.")
@@ -60,9 +60,14 @@ def render_markdown(
     meeting: Meeting,
     guide: Guide,
     request: DocumentRequest,
-    followup: MeetingFollowUp | None = None,
+    followup: MeetingFollowUp | None,
 ) -> str:
-    """The markdown of one version; the same input always gives the same bytes."""
+    """The markdown of one version; the same input always gives the same bytes.
+
+    `followup` (from the repository's meeting_followup) is required, so no caller can leave
+    the review of earlier actions, the score trend and the phase decisions out by forgetting
+    it; pass None only where a meeting truly has no follow-up.
+    """
     reader = reader_for(request.variant, request.partner)
     if request.variant is Variant.VOORBEREIDING:
         visible = visible_meeting(meeting, reader)
@@ -82,7 +87,7 @@ def render_document(
     meeting: Meeting,
     guide: Guide,
     request: DocumentRequest,
-    followup: MeetingFollowUp | None = None,
+    followup: MeetingFollowUp | None,
 ) -> str:
     text = render_markdown(case, meeting, guide, request, followup)
     if request.format is Format.HTML:
@@ -108,8 +113,8 @@ def save_document(
     guide: Guide,
     request: DocumentRequest,
     path: Path,
-    overwrite: bool = False,
-    followup: MeetingFollowUp | None = None,
+    overwrite: bool,
+    followup: MeetingFollowUp | None,
 ) -> Path:
     """Write one version; an existing file is only replaced when asked (FileExistsError)."""
     text = render_document(case, meeting, guide, request, followup)
@@ -123,7 +128,8 @@ def save_minutes(
     folder: Path,
     target: Path | None = None,
     overwrite: bool = False,
-    followup: MeetingFollowUp | None = None,
+    *,
+    followup: MeetingFollowUp | None,
 ) -> Path:
     """The full minutes as markdown, by default in the minutes folder under a stable name."""
     request = DocumentRequest()

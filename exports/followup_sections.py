@@ -11,7 +11,7 @@ from leidraad.domain import format_date
 from leidraad.followup import MeetingFollowUp, ReviewItem, overdue_text
 from leidraad.phases import PhaseChange, phase_name
 from leidraad.plans import PlanStatus
-from leidraad.trend import ScoreSheet, change_text, divergence, trend_text, trends
+from leidraad.trend import ScoreSheet, Trend, change_text, divergence, trend_text, trends
 
 
 def review_section(followup: MeetingFollowUp | None) -> list[str]:
@@ -45,7 +45,10 @@ def _review_row(item: ReviewItem, followup: MeetingFollowUp) -> list[str]:
 
 def trend_lines(sheets: Sequence[ScoreSheet]) -> list[str]:
     """The scores of every meeting so far, per perspective, as a table in words."""
-    found = trends(sheets)
+    return _trend_table(sheets, trends(sheets))
+
+
+def _trend_table(sheets: Sequence[ScoreSheet], found: Sequence[Trend]) -> list[str]:
     if not found:
         return []
     meetings = ", ".join(f"{s.number} ({format_date(s.held_on)})" for s in sheets)
@@ -80,9 +83,10 @@ def trend_section(followup: MeetingFollowUp | None) -> list[str]:
     if followup is None or not followup.sheets:
         return []
     lines = divergence_lines(followup.sheets[-1])
-    if len(followup.sheets) > 1 and trends(followup.sheets):
+    found = trends(followup.sheets) if len(followup.sheets) > 1 else []
+    if found:
         lines += ["### Verloop van de veiligheidscijfers", ""]
-        lines += trend_lines(followup.sheets)
+        lines += _trend_table(followup.sheets, found)
     return lines
 
 

@@ -11,6 +11,7 @@ from exports import markdown as md
 from exports.files import write_private
 from exports.followup_sections import divergence_lines, plan_lines, trend_lines
 from exports.html import to_html
+from exports.minutes import SENSITIVE
 from exports.variants import visible_history
 from leidraad.audience import ALL_PARTNERS
 from leidraad.domain import MeetingStatus, format_date
@@ -44,12 +45,7 @@ def render_history(history: CaseHistory, today: date) -> str:
         ("Gemaakt op", format_date(today)),
     ]
     out += [f"- **{label}:** {md.inline(value)}" for label, value in facts if value]
-    out += [
-        "",
-        "*Vertrouwelijk: dit document bevat bijzondere persoonsgegevens. "
-        "Deel het alleen met wie het mag lezen.*",
-        "",
-    ]
+    out += ["", SENSITIVE, ""]
     if history.fallback is not None:
         change = history.fallback
         out += [
@@ -63,10 +59,11 @@ def render_history(history: CaseHistory, today: date) -> str:
     lines = trend_lines(history.sheets)
     out += lines or ["Nog geen veiligheidscijfers gegeven.", ""]
     scored = [s for s in history.sheets if any(c.score is not None for c in s.scores)]
-    if scored and divergence_lines(scored[-1]):
-        latest = scored[-1]
+    latest = scored[-1] if scored else None
+    differ = divergence_lines(latest)
+    if latest is not None and differ:
         out += [f"In overleg {latest.number} ({format_date(latest.held_on)}):", ""]
-        out += divergence_lines(latest)
+        out += differ
     out += _actions(history, today)
     out += ["## Plannen: wie kent de huidige versie", ""]
     out += plan_lines(history.plans)

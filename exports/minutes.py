@@ -14,6 +14,7 @@ from leidraad.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
     SUMMARY_ID,
+    WORRY_SEPARATOR,
     Action,
     Answer,
     Case,
@@ -21,7 +22,6 @@ from leidraad.domain import (
     MeetingStatus,
     format_date,
     is_worry_answer,
-    worry_answer_id,
 )
 from leidraad.flow import Part
 from leidraad.followup import MeetingFollowUp
@@ -89,7 +89,8 @@ def render_minutes(
     out += _answer_block("Doel van het overleg", meeting.answers.get(PURPOSE_ID), level=2)
     out += review_section(followup)
 
-    answers = _ordered_answers(meeting, order)
+    worries = _worries_by_origin(meeting, worry_order)
+    answers = _ordered_answers(meeting, order, worries)
     for part in _QUESTION_PARTS:
         in_part = [a for a in answers if a.part == part.value]
         out += [f"## {part.label}", ""]
@@ -101,7 +102,7 @@ def render_minutes(
             out += ["Niet besproken.", ""]
         for answer in in_part:
             out += _answer_block(answer.question_text, answer, level=3, always=True)
-            out += _worry_block(meeting, answer.question_id, worry_order)
+            out += _worry_block(worries.get(answer.question_id, []))
 
     out += [f"## {Part.ACTIEPLAN.label}", ""]
     out += action_table(meeting.actions)
@@ -114,9 +115,13 @@ def render_minutes(
     )
     out += aftercare_section(meeting)
     out += timeout_line(meeting, meeting.closed_at or meeting.started_at or _EPOCH)
-    next_on = format_date(meeting.next_meeting) or "nog niet gepland"
-    out += [f"**Volgend overleg:** {next_on}", ""]
+    out += next_meeting_lines(meeting)
     return "\n".join(out)
+
+
+def next_meeting_lines(meeting: Meeting) -> list[str]:
+    next_on = format_date(meeting.next_meeting) or "nog niet gepland"
+    return [f"**Volgend overleg:** {next_on}", ""]
 
 
 def action_table(actions: Sequence[Action]) -> list[str]:
@@ -136,17 +141,23 @@ def action_table(actions: Sequence[Action]) -> list[str]:
     return [md.table(["Nr.", "Actie", "Wie", "Wanneer", "Prioriteit", "Fase"], rows), ""]
 
 
-def _worries(meeting: Meeting, origin_id: str, worry_order: Sequence[str]) -> list[Answer]:
-    prefix = worry_answer_id(origin_id, "")
+def _worries_by_origin(meeting: Meeting, worry_order: Sequence[str]) -> dict[str, list[Answer]]:
+    """The filled-in worry answers per question where the worry was raised, in `worry_order`."""
     rank = {question_id: i for i, question_id in enumerate(worry_order)}
-    found = [
-        a for a in meeting.answers.values() if a.question_id.startswith(prefix) and a.text.strip()
-    ]
-    return sorted(found, key=lambda a: rank.get(a.question_id.removeprefix(prefix), len(rank)))
+    found: dict[str, list[tuple[int, Answer]]] = {}
+    for answer in meeting.answers.values():
+        if not (is_worry_answer(answer.question_id) and answer.text.strip()):
+            continue
+        # worry_answer_id writes '<origin><separator><worry question>'.
+        origin, _, asked = answer.question_id.partition(WORRY_SEPARATOR)
+        found.setdefault(origin, []).append((rank.get(asked, len(rank)), answer))
+    return {
+        origin: [answer for _, answer in sorted(ranked, key=lambda pair: pair[0])]
+        for origin, ranked in found.items()
+    }
 
 
-def _worry_block(meeting: Meeting, origin_id: str, worry_order: Sequence[str]) -> list[str]:
-    worries = _worries(meeting, origin_id, worry_order)
+def _worry_block(worries: Sequence[Answer]) -> list[str]:
     if not worries:
         return []
     lines = ["**De zorg concreet gemaakt:**", ""]
@@ -157,14 +168,16 @@ def _worry_block(meeting: Meeting, origin_id: str, worry_order: Sequence[str]) -
     return lines
 
 
-def _ordered_answers(meeting: Meeting, order: Sequence[str]) -> list[Answer]:
+def _ordered_answers(
+    meeting: Meeting, order: Sequence[str], worries: dict[str, list[Answer]]
+) -> list[Answer]:
     rank = {question_id: i for i, question_id in enumerate(order)}
     answers = [
         a
         for a in meeting.answers.values()
         if a.question_id not in _FIXED
         and not is_worry_answer(a.question_id)
-        and (a.text.strip() or _worries(meeting, a.question_id, ()))
+        and (a.text.strip() or a.question_id in worries)
     ]
     # Answers to questions no longer in the set keep their place after the known ones.
     return sorted(answers, key=lambda a: rank.get(a.question_id, len(rank)))

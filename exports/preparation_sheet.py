@@ -31,9 +31,8 @@ def render_preparation(
         "## Waarom we bij elkaar komen",
         "",
     ]
-    purpose = meeting.answers.get(PURPOSE_ID)
-    has_purpose = purpose is not None and purpose.text.strip()
-    out += [md.paragraph(purpose.text) if purpose and has_purpose else DEFAULT_PURPOSE, ""]
+    purpose = meeting.answer_text(PURPOSE_ID)
+    out += [md.paragraph(purpose) if purpose.strip() else DEFAULT_PURPOSE, ""]
     people = [p for p in meeting.participants if p.name != voice.member]
     if people:
         out += ["## Wie er aan tafel zitten", ""]

@@ -101,7 +101,10 @@ CLIENT = Reader(ReaderKind.CLIENT)
 
 
 def same_partner(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    # Imported here: leidraad.domain imports this module for Restriction.
+    from leidraad.domain import name_key
+
+    return name_key(a) == name_key(b)
 
 
 def may_read(reader: Reader, restriction: Restriction) -> bool:

@@ -358,3 +358,8 @@ def worry_answer_id(origin_id: str, worry_question_id: str) -> str:
 
 def is_worry_answer(question_id: str) -> bool:
     return WORRY_SEPARATOR in question_id
+
+
+def name_key(text: str) -> str:
+    """How names are compared: runs of whitespace as one space, without upper/lower case."""
+    return " ".join(text.split()).casefold()

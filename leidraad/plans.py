@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from leidraad.domain import Case, format_date
+from leidraad.domain import Case, format_date, name_key
 
 
 class PlanKind(StrEnum):
@@ -45,7 +45,7 @@ def plan_parties(case: Case) -> list[str]:
 
 
 def party_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return name_key(name)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from leidraad.domain import SCORE_MAX, FamilyMember, MemberRole, SafetyScore
+from leidraad.domain import SCORE_MAX, FamilyMember, MemberRole, SafetyScore, name_key
 
 
 def _member_descriptions() -> str:
@@ -36,10 +36,10 @@ def perspective_key(perspective: str) -> str:
     meetings). 'Perspectief van Sam (kind, 8 jaar)' and a perspective added by
     hand as 'Perspectief van Sam, 9 jaar' are the same line.
     """
-    text = " ".join(perspective.split()).casefold()
+    text = name_key(perspective)
     text = _MEMBER_SUFFIX.sub("", text)
     text = _AGE_SUFFIX.sub("", text)
-    return text.strip(" ,") or " ".join(perspective.split()).casefold()
+    return text.strip(" ,") or name_key(perspective)
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,9 @@ class TimeOut:
     id: int | None = None
 
     def length(self, now: datetime) -> timedelta:
-        return (self.ended_at or now) - self.started_at
+        # A running time-out is measured up to `now`; the minutes of an open meeting pass
+        # its start as `now`, which can lie before the time-out began: count that as nothing.
+        return max(timedelta(), (self.ended_at or now) - self.started_at)
 
 
 def paused_time(timeouts: Iterable[TimeOut], now: datetime) -> timedelta:

@@ -27,7 +27,6 @@ from questionsets.schema import (
     SetModel,
     WorrySetModel,
     describe_value,
-    duplicate_ids,
     explain,
 )
 
@@ -290,7 +289,6 @@ def validate_document(path: Path, document: Any, text: str = "") -> SetModel:
     problems = _id_problems(model, lines)
     if problems:
         raise QuestionSetError(path, problems)
-    assert not duplicate_ids(model)
     return model
 
 

@@ -17,7 +17,6 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", m
 ID_HINT = "kleine letters, cijfers en '-', te beginnen met een letter of cijfer (zoals dv-beeld-1)"
 
 STAGES = ("beeldvorming", "oordeelsvorming", "besluitvorming")
-PHASES = ("directe_veiligheid", "stabiele_veiligheid", "herstel")
 
 
 class _Strict(BaseModel):
@@ -172,17 +171,6 @@ def explain(kind: str, key: str, message: str, model: KindModel, in_question: bo
 
 def _kind_name(model: KindModel) -> str:
     return next(name for name, m in KINDS.items() if m is model)
-
-
-def duplicate_ids(model: _SetModel) -> list[str]:
-    seen: set[str] = set()
-    duplicates: list[str] = []
-    for questions in model.question_lists().values():
-        for question in questions:
-            if question.id in seen and question.id not in duplicates:
-                duplicates.append(question.id)
-            seen.add(question.id)
-    return duplicates
 
 
 def question_ids(model: _SetModel) -> list[str]:

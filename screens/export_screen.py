@@ -45,6 +45,8 @@ class ExportScreen(Screen[None]):
         self.context = context
         self.meeting = context.repo.get_meeting(meeting_id)
         self.case = context.repo.get_case(self.meeting.case_id)
+        # The review of earlier actions, score trend, phases and plans, as the CLI adds them.
+        self.followup = context.repo.meeting_followup(meeting_id)
         self.initial_variant, self.initial_person = variant, person
         self._path_edited = False
 
@@ -145,7 +147,7 @@ class ExportScreen(Screen[None]):
             self.query_one("#preview", Markdown).update("")
             return
         about.update(variant.description)
-        text = render_markdown(self.case, self.meeting, self.context.guide, request)
+        text = render_markdown(self.case, self.meeting, self.context.guide, request, self.followup)
         self.query_one("#preview", Markdown).update(text)
         if not self._path_edited:
             name = document_filename(self.case, self.meeting, request)
@@ -172,7 +174,13 @@ class ExportScreen(Screen[None]):
         status = self.query_one("#status", Static)
         try:
             written = save_document(
-                self.case, self.meeting, self.context.guide, request, path, overwrite
+                self.case,
+                self.meeting,
+                self.context.guide,
+                request,
+                path,
+                overwrite,
+                self.followup,
             )
         except FileExistsError:
             replace = await self.app.push_screen_wait(

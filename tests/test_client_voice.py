@@ -5,13 +5,23 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from textual.widgets import Input, Markdown, Select, TextArea
 
-from exports.documents import DocumentRequest, render_markdown
+from exports.documents import DocumentRequest, UnknownClient, preparation_voice, render_markdown
 from exports.variants import Variant
+from leidraad.audience import same_partner
+from leidraad.domain import Meeting, Phase, name_key
 from leidraad.flow import Part
 from leidraad.paths import Paths
-from leidraad.voice import ClientVoice, HearingMode, TimeOut, meeting_time
+from leidraad.voice import (
+    ClientVoice,
+    HearingMode,
+    TimeOut,
+    describe_timeouts,
+    meeting_time,
+    paused_time,
+)
 from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
 from screens.meeting.timeout_screen import TimeOutScreen
@@ -177,7 +187,7 @@ def _sheet(repo: Repository, client: str) -> str:
     repo.save_client_voice(meeting_id, ClientVoice("Sam", is_child=True, heard="KIND-WOORDEN"))
     meeting = repo.get_meeting(meeting_id)
     request = DocumentRequest(Variant.VOORBEREIDING, client=client)
-    return render_markdown(repo.get_case(case_id), meeting, small_guide(), request)
+    return render_markdown(repo.get_case(case_id), meeting, small_guide(), request, None)
 
 
 def test_the_preparation_sheet_holds_only_this_clients_own_things(repo: Repository) -> None:
@@ -212,3 +222,28 @@ def test_an_absent_client_counts_as_heard_in_another_way() -> None:
     assert voice.voiced_label == "ervaringsdeskundige"
     assert ClientVoice("moeder").voiced_label == "zelf"
     assert ClientVoice("Sam", is_child=True).voiced_label == "casusregisseur"
+
+
+def test_a_running_time_out_measured_before_it_began_counts_as_nothing() -> None:
+    start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    done = TimeOut(start + timedelta(minutes=10), start + timedelta(minutes=25))
+    running = TimeOut(start + timedelta(minutes=40))
+    assert running.length(start) == timedelta()
+    assert running.length(start + timedelta(minutes=45)) == timedelta(minutes=5)
+    assert paused_time([done, running], start) == timedelta(minutes=15)
+    assert describe_timeouts([done, running], start) == "2 time-outs, samen 15 minuten"
+
+
+def test_a_preparation_sheet_finds_a_client_whose_name_has_extra_spaces() -> None:
+    case = family_case()
+    case.members[0].name = "Anna  de   Vries"
+    meeting = Meeting(case_id=1, number=1, held_on=date(2026, 11, 24), phase=Phase.HERSTEL)
+    assert preparation_voice(case, meeting, " anna de VRIES ").member == "Anna  de   Vries"
+    with pytest.raises(UnknownClient):
+        preparation_voice(case, meeting, "Anna")
+
+
+def test_names_compare_without_case_and_extra_spaces() -> None:
+    assert name_key("  Veilig\tThuis ") == name_key("veilig thuis") == "veilig thuis"
+    assert same_partner("Veilig  Thuis", "veilig thuis")
+    assert not same_partner("Veilig Thuis", "VeiligThuis")

@@ -13,6 +13,7 @@ from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.restriction_dialog import RestrictionDialog
 from storage.repository import Repository
 from tests.conftest import family_case
+from tests.followup_data import three_meetings
 from tests.helpers import make_app, screen_text, type_text
 
 
@@ -130,3 +131,29 @@ async def test_text_that_looks_like_markup_is_shown_as_typed(
         assert "'[/]' is geen cijfer" in text
         await pilot.press("pageup")
         assert "[red]moeder" in screen_text(pilot)
+
+
+async def test_the_saved_full_minutes_hold_the_follow_up_of_earlier_meetings(
+    paths: Paths, repo: Repository
+) -> None:
+    _, ids, _ = three_meetings(repo, scores=True)
+    target = paths.minutes_dir / "volledig.md"
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ExportScreen(app.context, ids[2]))
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        assert export.query_one("#variant", Select).value == "volledig"
+        assert "## Afspraken van eerdere overleggen" in export_preview(export)
+        export.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert "Bewaard:" in screen_text(pilot)
+    text = target.read_text(encoding="utf-8")
+    review = text[text.index("## Afspraken van eerdere overleggen") : text.index("## Stem")]
+    assert "| Huisbezoek | Veilig Thuis |" in review
+    assert "| Gesprek met school |" in review
+    assert "### Verloop van de veiligheidscijfers" in text
+    assert "## Fase en plannen" in text
+    assert "### Wie kent de plannen" in text

@@ -1,5 +1,5 @@
 import stat
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -20,6 +20,7 @@ from leidraad.domain import (
     Priority,
     SafetyScore,
 )
+from leidraad.voice import TimeOut
 from tests.conftest import family_case, small_guide
 
 
@@ -97,7 +98,9 @@ def test_export_is_deterministic() -> None:
 
 
 def test_minutes_are_written_private_under_a_readable_name(tmp_path: Path) -> None:
-    path = save_minutes(family_case(), a_meeting(), small_guide(), tmp_path / "verslagen")
+    path = save_minutes(
+        family_case(), a_meeting(), small_guide(), tmp_path / "verslagen", followup=None
+    )
     assert path.name == "gezin-j-overleg-2-2026-11-24.md"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert "Gezin J" in path.read_text(encoding="utf-8")
@@ -136,3 +139,15 @@ def test_the_documents_of_a_case_are_all_its_versions_and_no_one_elses(tmp_path:
     without = [p.name for p in case_documents(tmp_path, "Gezin J.", meetings, with_history=False)]
     assert without == sorted(names[:3])
     assert case_documents(tmp_path / "bestaat-niet", "Gezin J.", meetings) == []
+
+
+def test_a_running_time_out_in_an_open_meeting_never_counts_negative() -> None:
+    start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    meeting = a_meeting()
+    meeting.started_at = start
+    meeting.timeouts = [
+        TimeOut(start + timedelta(minutes=10), start + timedelta(minutes=25)),
+        TimeOut(start + timedelta(minutes=40)),  # still running: the meeting is open
+    ]
+    text = render_minutes(family_case(), meeting)
+    assert "**Time-outs:** 2 time-outs, samen 15 minuten." in text

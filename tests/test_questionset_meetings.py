@@ -116,7 +116,9 @@ def test_minutes_of_an_old_meeting_keep_the_question_text_after_the_set_changed(
 
     new_guide = load_guide([regional(tmp_path / "v2", "2", "Welke zorgen heeft ieder van jullie?")])
     assert new_guide.for_phase(Phase.DIRECTE_VEILIGHEID).stages != phase_set.stages
-    text = save_minutes(case, repo.get_meeting(meeting.id), new_guide, tmp_path).read_text()
+    text = save_minutes(
+        case, repo.get_meeting(meeting.id), new_guide, tmp_path, followup=None
+    ).read_text()
     assert "### Welke zorgen zijn er?" in text
     assert "Welke zorgen heeft ieder van jullie?" not in text
     assert "**Vragenset:** Directe veiligheid (versie 1), ZVH Testregio" in text
@@ -138,7 +140,9 @@ async def test_the_regional_variant_shows_in_the_meeting_header_and_the_minutes(
         assert "vragenset: Directe veiligheid (versie 2), ZVH Testregio" in meta
         meeting = app.screen.meeting
     assert meeting.questionset == "Directe veiligheid (versie 2), ZVH Testregio"
-    text = save_minutes(family_case(), meeting, app.context.guide, tmp_path).read_text()
+    text = save_minutes(
+        family_case(), meeting, app.context.guide, tmp_path, followup=None
+    ).read_text()
     assert "**Vragenset:** Directe veiligheid (versie 2), ZVH Testregio" in text
 
 

@@ -94,7 +94,7 @@ REQUESTS = {
 @pytest.mark.parametrize("name", sorted(REQUESTS))
 def test_each_version_matches_its_golden_file(name: str) -> None:
     request = REQUESTS[name]
-    text = render_document(family_case(), fixed_meeting(), small_guide(), request)
+    text = render_document(family_case(), fixed_meeting(), small_guide(), request, None)
     golden = GOLDEN / f"{name}.{request.format.value}"
     if os.environ.get("LEIDRAAD_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
@@ -104,13 +104,13 @@ def test_each_version_matches_its_golden_file(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(REQUESTS))
 def test_export_is_byte_identical_every_time(name: str) -> None:
     request = REQUESTS[name]
-    first = render_document(family_case(), fixed_meeting(), small_guide(), request)
-    assert first == render_document(family_case(), fixed_meeting(), small_guide(), request)
+    first = render_document(family_case(), fixed_meeting(), small_guide(), request, None)
+    assert first == render_document(family_case(), fixed_meeting(), small_guide(), request, None)
 
 
 def test_every_version_says_whose_it_is_and_that_it_is_sensitive() -> None:
     for request in REQUESTS.values():
-        text = render_document(family_case(), fixed_meeting(), small_guide(), request)
+        text = render_document(family_case(), fixed_meeting(), small_guide(), request, None)
         assert "Gezin J" in text
         assert "24-11-2026" in text
         assert "persoonsgegevens" in text or "persoonlijke informatie" in text
@@ -118,7 +118,7 @@ def test_every_version_says_whose_it_is_and_that_it_is_sensitive() -> None:
 
 def test_the_client_version_is_plain_and_holds_what_the_client_can_do() -> None:
     text = render_document(
-        family_case(), fixed_meeting(), small_guide(), DocumentRequest(Variant.CLIENT)
+        family_case(), fixed_meeting(), small_guide(), DocumentRequest(Variant.CLIENT), None
     )
     assert "Wat je zelf kunt doen" in text
     assert "moeder: Bellen met school." in text
@@ -130,12 +130,16 @@ def test_the_client_version_is_plain_and_holds_what_the_client_can_do() -> None:
 
 def test_a_partner_sees_its_own_items_marked_as_such() -> None:
     text = render_document(
-        family_case(), fixed_meeting(), small_guide(), DocumentRequest(Variant.PARTNER, "politie")
+        family_case(),
+        fixed_meeting(),
+        small_guide(),
+        DocumentRequest(Variant.PARTNER, "politie"),
+        None,
     )
     assert "Lopend onderzoek" in text
     assert "*Afgeschermd: alleen voor Politie.*" in text
     assert "Huisverbod bespreken (alleen voor Politie)" in text
-    full = render_document(family_case(), fixed_meeting(), small_guide(), DocumentRequest())
+    full = render_document(family_case(), fixed_meeting(), small_guide(), DocumentRequest(), None)
     assert "Lopend onderzoek" not in full
     assert "Diagnose GGZ" in full
 
@@ -149,7 +153,7 @@ def test_html_has_a_print_stylesheet_and_no_raw_html_from_users() -> None:
     meeting = fixed_meeting()
     meeting.answers["di-be-1"].text = '<script>alert("x")</script> <b>vet</b>'
     html = render_document(
-        family_case(), meeting, small_guide(), DocumentRequest(format=Format.HTML)
+        family_case(), meeting, small_guide(), DocumentRequest(format=Format.HTML), None
     )
     assert "@media print" in html
     assert "<script" not in html
@@ -161,11 +165,13 @@ def test_an_existing_file_is_never_replaced_without_asking(tmp_path: Path) -> No
     target = tmp_path / "verslag.md"
     target.write_text("eerder verslag", encoding="utf-8")
     with pytest.raises(FileExistsError):
-        save_document(family_case(), fixed_meeting(), small_guide(), DocumentRequest(), target)
+        save_document(
+            family_case(), fixed_meeting(), small_guide(), DocumentRequest(), target, False, None
+        )
     assert target.read_text(encoding="utf-8") == "eerder verslag"
     assert not list(tmp_path.glob(".*.tmp"))
     save_document(
-        family_case(), fixed_meeting(), small_guide(), DocumentRequest(), target, overwrite=True
+        family_case(), fixed_meeting(), small_guide(), DocumentRequest(), target, True, None
     )
     assert "Veiligheidsplan maken" in target.read_text(encoding="utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -242,7 +248,7 @@ def test_no_restricted_item_ever_reaches_a_reader_it_is_kept_from(
 ) -> None:
     request = DocumentRequest(variant, partner if variant is Variant.PARTNER else "", fmt)
     reader = reader_for(variant, request.partner)
-    text = render_document(family_case(), meeting, small_guide(), request)
+    text = render_document(family_case(), meeting, small_guide(), request, None)
     allowed, forbidden = _tokens(meeting, reader)
     for token in forbidden:
         assert token not in text, (variant, token)
