@@ -97,20 +97,20 @@ class CaseScreen(FollowUpCaseScreen):
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
         table.add_columns("Nr.", "Datum", "Fase", "Status")
-        self.refresh_case()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        """Shown: first after on_mount, then each time a screen or dialog on top closes."""
         self.refresh_case()
 
     def refresh_case(self) -> None:
-        case = self.context.repo.get_case(self.case_id)
-        self.case = case
+        history = self.context.repo.case_history(self.case_id)
+        case = self.case = history.case
         self.query_one("#case-title", Static).update(f"Casus: {escape(case.alias)}")
         self.query_one("#case-info", Static).update(describe_case(case))
         table = self.query_one("#meetings", DataTable)
         table.clear()
-        meetings = self.context.repo.list_meetings(self.case_id)
+        meetings = history.meetings
         for m in reversed(meetings):
             status = "afgesloten" if m.status is MeetingStatus.AFGESLOTEN else "open"
             table.add_row(
@@ -122,7 +122,7 @@ class CaseScreen(FollowUpCaseScreen):
             if meetings
             else "Nog geen overleg. Druk op [b]n[/] om het eerste overleg te starten."
         )
-        self.refresh_followup()
+        self.refresh_followup(history)
 
     @on(DataTable.RowSelected, "#meetings")
     def _open_meeting(self, event: DataTable.RowSelected) -> None:
@@ -179,7 +179,6 @@ class CaseScreen(FollowUpCaseScreen):
 
         def planned(meeting: object) -> None:
             if isinstance(meeting, Meeting):
-                self.refresh_case()
                 self.notify(
                     f"Overleg {meeting.number} gepland op {format_date(meeting.held_on)}. "
                     "Druk op c om de cliënten voor te bereiden.",
@@ -217,13 +216,11 @@ class CaseScreen(FollowUpCaseScreen):
         self.app.push_screen(PreparationScreen(self.context, meeting_id))
 
     def action_export(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        if table.row_count == 0:
+        meeting_id = self._selected_meeting()
+        if meeting_id is None:
             self.notify("Er is nog geen overleg om een verslag van te maken.", severity="warning")
             return
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        if row_key.value is not None:
-            self.app.push_screen(ExportScreen(self.context, int(row_key.value)))
+        self.app.push_screen(ExportScreen(self.context, meeting_id))
 
     def action_edit_case(self) -> None:
         self.app.push_screen(CaseFormScreen(self.context, self.case))

@@ -134,24 +134,25 @@ class FollowUpPanel(Vertical):
 
 
 class FollowUpCaseScreen(Screen[None]):
-    """Base of the CaseScreen: the keys and commands for following the case over time."""
+    """Base of the CaseScreen: the keys and commands for following the case over time.
+
+    The CaseScreen reloads the case whenever it is shown again, so also when a dialog
+    pushed from here closes: the dialogs' callbacks do not reload it a second time.
+    """
 
     context: AppContext
     case_id: int
     history: CaseHistory | None = None
 
-    def refresh_case(self) -> None:
-        raise NotImplementedError
-
-    def refresh_followup(self) -> None:
-        self.history = self.context.repo.case_history(self.case_id)
-        self.query_one(CaseStatusNote).show(self.history, self.context.today())
-        self.query_one(FollowUpPanel).show(self.history, self.context.today())
+    def refresh_followup(self, history: CaseHistory) -> None:
+        self.history = history
+        self.query_one(CaseStatusNote).show(history, self.context.today())
+        self.query_one(FollowUpPanel).show(history, self.context.today())
         self.refresh_bindings()
 
     def _history(self) -> CaseHistory:
-        if self.history is None:
-            self.history = self.context.repo.case_history(self.case_id)
+        """The history on screen; the CaseScreen loads it before it takes any key."""
+        assert self.history is not None
         return self.history
 
     def is_closed(self) -> bool:
@@ -210,7 +211,6 @@ class FollowUpCaseScreen(Screen[None]):
         def done(change: PhaseChange | None) -> None:
             if change is None:
                 return
-            self.refresh_case()
             title, message = announce(change)
             severity: SeverityLevel = "warning" if change.falls_back else "information"
             self.notify(message, title=title, severity=severity, timeout=10)
@@ -258,7 +258,6 @@ class FollowUpCaseScreen(Screen[None]):
 
         def done(result: object) -> None:
             if result:
-                self.refresh_case()
                 self.notify("De casus is gesloten.", title="Gesloten")
 
         dialog = FieldsDialog(
@@ -282,7 +281,6 @@ class FollowUpCaseScreen(Screen[None]):
 
         def done(result: object) -> None:
             if result:
-                self.refresh_case()
                 self.notify("De casus is heropend.", title="Heropend")
 
         dialog = FieldsDialog(

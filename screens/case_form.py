@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -82,6 +84,18 @@ class PartnerRow(Horizontal):
         if not organisation:
             raise InvalidInput(f"Bij contactpersoon '{contact}' ontbreekt de organisatie.")
         return Partner(organisation, contact, self.partner.id)
+
+
+def _as_stored(case: Case) -> Case:
+    """The case as save_case writes it: without member and partner ids, which it makes anew.
+
+    The form's rows keep the ids they were read with, so only this tells a real change.
+    """
+    return replace(
+        case,
+        members=[replace(m, id=None) for m in case.members],
+        partners=[replace(p, id=None) for p in case.partners],
+    )
 
 
 SAVE_DELAY = 0.3  # seconds of quiet typing before the case is written
@@ -171,7 +185,7 @@ class CaseFormScreen(Screen[Case | None]):
             case = self._read()
         except InvalidInput as problem:
             return self._show_problem(f"Nog niet opgeslagen: {problem}")
-        if case != self.case:
+        if _as_stored(case) != _as_stored(self.case):
             try:
                 self.case = self.context.repo.save_case(case)
             except Exception as problem:  # storage errors carry a Dutch message

@@ -67,8 +67,5 @@ class TimelineScreen(Screen[None]):
     def action_first(self) -> None:
         self.query_one("#timeline-scroll", VerticalScroll).scroll_home(animate=False)
 
-    def action_last(self) -> None:
-        self.query_one("#timeline-scroll", VerticalScroll).scroll_end(animate=False)
-
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         return [("Naar het begin", "Het oudste eerst", self.action_first)]

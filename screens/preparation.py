@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from exports.variants import Variant
 from leidraad.domain import PURPOSE_ID, Answer, format_date
 from leidraad.flow import Part
-from leidraad.voice import ClientVoice
+from leidraad.voice import ClientVoice, voices_for
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.voice_forms import ChildVoiceForm, PreparationForm, VoiceForm
@@ -35,7 +35,7 @@ class PreparationScreen(Screen[None]):
         self.context = context
         self.meeting = context.repo.get_meeting(meeting_id)
         self.case = context.repo.get_case(self.meeting.case_id)
-        self.voices = context.repo.client_voices(meeting_id)
+        self.voices = voices_for(self.case, self.meeting.voices)
 
     def compose(self) -> ComposeResult:
         m = self.meeting

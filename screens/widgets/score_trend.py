@@ -17,7 +17,6 @@ from leidraad.trend import (
     DIVERGENCE_THRESHOLD,
     ScoreSheet,
     Trend,
-    change_text,
     divergence,
     sparkline,
     trend_text,
@@ -69,6 +68,3 @@ class ScoreTrend(Static):
         if spread.spread >= DIVERGENCE_THRESHOLD:
             text += " Bespreek dit verschil in het volgende overleg."
         return text, spread.needs_discussion
-
-    def changes(self) -> list[str]:
-        return [f"{t.label}: {change_text(t)}" for t in self.trends]
