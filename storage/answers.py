@@ -11,15 +11,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, event, select
+from sqlalchemy import Connection, Engine, bindparam, event
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import NoResultFound
 
 from leidraad.domain import Answer
 from storage import audit
-from storage.tables import AnswerRow, MeetingRow
+from storage.tables import AnswerRow
 
 _ANSWERS = AnswerRow.__table__  # type: ignore[attr-defined]
-_MEETINGS = MeetingRow.__table__  # type: ignore[attr-defined]
 _COLUMNS = (
     "meeting_id", "question_id", "question_text", "part", "text", "client_words",
     "restriction", "updated_at",
@@ -42,13 +42,18 @@ def _upsert(dialect: str) -> Any:
 
 
 class AnswerWriter:
-    """Writes answers for one engine; remembers which case each meeting belongs to."""
+    """Writes answers for one engine.
+
+    Remembers which case each meeting belongs to, and per case the audit entry it
+    last wrote, so typing on stretches that entry by its id without reading first.
+    """
 
     def __init__(self, engine: Engine, actor: str) -> None:
         self.engine = engine
         self.actor = actor
         self._statement = _upsert(engine.dialect.name)
         self._meetings: dict[int, tuple[int, int]] = {}
+        self._running: audit.Running = {}
         self._sqlite_sql: str | None = None
         self._converters: dict[str, Callable[[Any], Any]] = {}
         if engine.dialect.name == "sqlite":
@@ -79,8 +84,6 @@ class AnswerWriter:
 
     def save(self, meeting_id: int, answer: Answer, now: datetime) -> None:
         connection = self._connect()
-        if connection.in_transaction():  # left open by an error: start clean
-            connection.rollback()
         values = {
             "meeting_id": meeting_id,
             "question_id": answer.question_id,
@@ -102,14 +105,11 @@ class AnswerWriter:
                 row = tuple(values[c] for c in _COLUMNS)
                 connection.exec_driver_sql(self._sqlite_sql, row)
             case_id, number = self._meeting(connection, meeting_id)
-            audit.touch(connection, self.actor, case_id, f"overleg {number}", now)
+            audit.touch(connection, self.actor, case_id, f"overleg {number}", now, self._running)
 
     def _meeting(self, connection: Connection, meeting_id: int) -> tuple[int, int]:
         """A meeting's case and number never change, so they are read once."""
-        known = self._meetings.get(meeting_id)
-        if known is None:
-            row = connection.execute(
-                select(_MEETINGS.c.case_id, _MEETINGS.c.number).where(_MEETINGS.c.id == meeting_id)
-            ).one()
-            known = self._meetings[meeting_id] = (row[0], row[1])
-        return known
+        found = audit.meeting_of(connection, meeting_id, self._meetings)
+        if found is None:
+            raise NoResultFound(f"Overleg {meeting_id} bestaat niet.")
+        return found

@@ -94,8 +94,11 @@ def record(
     action: str,
     detail: str = "",
     when: datetime | None = None,
-) -> None:
-    """Add an entry, or stretch the case's latest one when it is the same work going on."""
+) -> tuple[int, datetime]:
+    """Add an entry, or stretch the case's latest one when it is the same work going on.
+
+    Returns the id of the entry written and its `last_at`, so a caller can stretch it later.
+    """
     now = utc(when)
     latest = connection.execute(
         select(_AUDIT.c.id, _AUDIT.c.actor, _AUDIT.c.action, _AUDIT.c.detail, _AUDIT.c.last_at)
@@ -110,16 +113,20 @@ def record(
         and utc(latest.last_at) >= now - FOLD_WINDOW
     ):
         connection.execute(update(_AUDIT).where(_AUDIT.c.id == latest.id).values(last_at=now))
-        return
-    connection.execute(
+        return latest.id, now
+    result = connection.execute(
         insert(_AUDIT).values(
             case_id=case_id, action=action, detail=detail, actor=actor, at=now, last_at=now
         )
     )
+    key = result.inserted_primary_key
+    assert key is not None  # a single-row INSERT always has one
+    return key[0], now
 
 
-# The entry this process last wrote per case, so typing can stretch it with one UPDATE.
-_last: dict[tuple[int, int | None], tuple[int, str, str, str, datetime]] = {}
+# Per case, the entry a writer last wrote while someone typed: (entry id, actor, detail,
+# last_at), so typing can stretch it with one UPDATE. The writer keeps it (one per engine).
+Running = dict[int, tuple[int, str, str, datetime]]
 # The log shows times to the minute; typing within this of the last stretch changes nothing.
 TOUCH_EVERY = timedelta(seconds=30)
 # (A bind parameter may not share a column's name in an UPDATE: hence "stretch_at".)
@@ -128,31 +135,32 @@ _STRETCH = (
 )
 
 
-def touch(connection: Connection, actor: str, case_id: int, detail: str, now: datetime) -> None:
+def touch(
+    connection: Connection,
+    actor: str,
+    case_id: int,
+    detail: str,
+    now: datetime,
+    running: Running,
+) -> None:
     """Log a change while someone types: stretch the running entry, or start a new one.
 
     The common case (the same person still working on the same meeting) is a
-    single UPDATE by primary key; anything else goes through `record`.
+    single UPDATE by primary key; anything else goes through `record`. `running`
+    is the writer's memory of its entries; this keeps it up to date.
     """
-    key = (id(connection.engine), case_id)
-    last = _last.get(key)
+    last = running.get(case_id)
     if last is not None:
-        entry_id, who, action, what, last_at = last
-        if (who, action, what) == (actor, CHANGED, detail) and last_at >= now - FOLD_WINDOW:
+        entry_id, who, what, last_at = last
+        if (who, what) == (actor, detail) and last_at >= now - FOLD_WINDOW:
             if now - last_at < TOUCH_EVERY:
                 return
             result = connection.execute(_STRETCH, {"entry": entry_id, "stretch_at": now})
             if result.rowcount == 1:
-                _last[key] = (entry_id, who, action, what, now)
+                running[case_id] = (entry_id, who, what, now)
                 return
-    record(connection, actor, case_id, CHANGED, detail, now)
-    latest = connection.execute(
-        select(_AUDIT.c.id, _AUDIT.c.last_at)
-        .where(_AUDIT.c.case_id == case_id)
-        .order_by(_AUDIT.c.id.desc())
-        .limit(1)
-    ).one()
-    _last[key] = (latest.id, actor, CHANGED, detail, utc(latest.last_at))
+    entry_id, last_at = record(connection, actor, case_id, CHANGED, detail, now)
+    running[case_id] = (entry_id, actor, detail, last_at)
 
 
 def entries(connection: Connection, case_id: int | None) -> list[AuditEntry]:
@@ -168,18 +176,47 @@ def entries(connection: Connection, case_id: int | None) -> list[AuditEntry]:
 # --- finding changes ---------------------------------------------------------
 
 
-def _meeting(connection: Connection, meeting_id: int) -> tuple[int, int] | None:
-    meetings = MeetingRow.__table__  # type: ignore[attr-defined]
-    row = connection.execute(
-        select(meetings.c.case_id, meetings.c.number).where(meetings.c.id == meeting_id)
-    ).first()
-    return (row[0], row[1]) if row else None
+_MEETINGS = MeetingRow.__table__  # type: ignore[attr-defined]
+_MEETING_OF = select(_MEETINGS.c.case_id, _MEETINGS.c.number).where(
+    _MEETINGS.c.id == bindparam("meeting")
+)
+# session.info keys: cases created in the session, meetings looked up in it.
+_CREATED = "audit_created"
+_MEETINGS_SEEN = "audit_meetings"
+
+
+def meeting_of(
+    connection: Connection, meeting_id: int, known: dict[int, tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A meeting's (case id, number), or None when there is no such meeting.
+
+    Neither ever changes, so each meeting is read once: `known` keeps what was read.
+    """
+    found = known.get(meeting_id)
+    if found is None:
+        row = connection.execute(_MEETING_OF, {"meeting": meeting_id}).first()
+        if row is None:
+            return None
+        found = known[meeting_id] = (row[0], row[1])
+    return found
+
+
+def _known_meetings(session: Session) -> dict[int, tuple[int, int]]:
+    known: dict[int, tuple[int, int]] = session.info.setdefault(_MEETINGS_SEEN, {})
+    return known
 
 
 def _subject(
-    connection: Connection, values: Any, new: bool, state: Any = None
+    connection: Connection,
+    known: dict[int, tuple[int, int]],
+    values: Any,
+    new: bool,
+    state: Any = None,
 ) -> tuple[int, str, str] | None:
-    """(case id, action, detail) for one changed row, or None when it is not about a case."""
+    """(case id, action, detail) for one changed row, or None when it is not about a case.
+
+    `known` holds the meetings looked up so far in this session (see `meeting_of`).
+    """
     if isinstance(values, AuditRow | SchemaInfo) or getattr(values, "audited_by_own_entry", False):
         return None
     if isinstance(values, CaseRow):
@@ -190,6 +227,8 @@ def _subject(
             return None
         return (values.id, CHANGED, "casusgegevens") if values.id is not None else None
     if isinstance(values, MeetingRow):
+        if values.id is not None:  # so rows of this meeting need not read it again
+            known[values.id] = (values.case_id, values.number)
         detail = f"overleg {values.number}"
         if new:
             detail += " gestart"
@@ -198,7 +237,7 @@ def _subject(
         return (values.case_id, CHANGED, detail)
     meeting_id = getattr(values, "meeting_id", None)
     if isinstance(meeting_id, int):
-        found = _meeting(connection, meeting_id)
+        found = meeting_of(connection, meeting_id, known)
         return (found[0], CHANGED, f"overleg {found[1]}") if found else None
     case_id = getattr(values, "case_id", None)
     if isinstance(case_id, int):
@@ -207,7 +246,7 @@ def _subject(
 
 
 def _record_all(session: Session, found: list[tuple[int, str, str]], actor: str) -> None:
-    created: set[int] = session.info.setdefault("audit_created", set())
+    created: set[int] = session.info.setdefault(_CREATED, set())
     connection = session.connection()
     for case_id, action, detail in dict.fromkeys(found):
         if action == CREATED:
@@ -223,15 +262,16 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
     if actor is None:
         return
     connection = session.connection()
+    known = _known_meetings(session)
     found: list[tuple[int, str, str]] = []
     for obj in session.new:
-        if (subject := _subject(connection, obj, True)) is not None:
+        if (subject := _subject(connection, known, obj, True)) is not None:
             found.append(subject)
     for obj in list(session.dirty) + list(session.deleted):
         state = sa_inspect(obj)
         if obj in session.dirty and not session.is_modified(obj):
             continue
-        if (subject := _subject(connection, obj, False, state)) is not None:
+        if (subject := _subject(connection, known, obj, False, state)) is not None:
             found.append(subject)
     _record_all(session, found, actor)
 
@@ -253,10 +293,11 @@ def _bulk_statement(state: ORMExecuteState) -> None:
     if where is not None:
         query = query.where(where)
     connection = state.session.connection()
+    known = _known_meetings(state.session)
     found: list[tuple[int, str, str]] = []
     for row in connection.execute(query).mappings():
         values = _Values(row.get("case_id"), row.get("meeting_id"))
-        if (subject := _subject(connection, values, False)) is not None:
+        if (subject := _subject(connection, known, values, False)) is not None:
             found.append(subject)
     _record_all(state.session, found, actor)
 

@@ -8,7 +8,7 @@ returns.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
@@ -59,12 +59,6 @@ def _not_found(message: str) -> LookupError:
     from storage.repository import NotFound  # the repository imports this module
 
     return NotFound(message)
-
-
-def _local_day(moment: datetime) -> date:
-    """Timestamps are stored in UTC (SQLite drops the zone); the user thinks in local days."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone().date()
 
 
 class FollowUpStore:
@@ -215,16 +209,7 @@ class FollowUpStore:
             ).all()
         by_meeting: dict[int, list[SafetyScore]] = {}
         for c in scores:
-            by_meeting.setdefault(c.meeting_id, []).append(
-                SafetyScore(
-                    c.perspective,
-                    c.voiced_by,
-                    c.score,
-                    c.higher,
-                    c.id,
-                    Restriction.decode(c.restriction),
-                )
-            )
+            by_meeting.setdefault(c.meeting_id, []).append(score_from_row(c))
         return [
             ScoreSheet(m.number, m.held_on, tuple(by_meeting.get(m.id or 0, []))) for m in meetings
         ]
@@ -393,7 +378,7 @@ class FollowUpStore:
             row = self._case_row(s, case_id)
         if row.closed_at is None:
             return None
-        return StatusEvent(_local_day(row.closed_at), True, row.closed_reason)
+        return StatusEvent(audit.local(row.closed_at).date(), True, row.closed_reason)
 
     def count_closed_cases(self) -> int:
         with self._session() as s:
@@ -419,7 +404,7 @@ class FollowUpStore:
             ).all()
         meetings = self.list_meetings(case_id)
         # A case entered after its first meetings began no later than those meetings.
-        created_on = min([_local_day(row.created_at), *(m.held_on for m in meetings)])
+        created_on = min([audit.local(row.created_at).date(), *(m.held_on for m in meetings)])
         return CaseHistory(
             case=case,
             created_on=created_on,
@@ -428,9 +413,11 @@ class FollowUpStore:
             phase_changes=self.phase_history(case_id),
             actions=records,
             plans=self.plan_statuses(case_id),
-            status_events=[StatusEvent(_local_day(e.at), e.closed, e.reason) for e in events],
+            status_events=[
+                StatusEvent(audit.local(e.at).date(), e.closed, e.reason) for e in events
+            ],
             plan_versions=self.plan_versions(case_id),
-            closed_on=_local_day(row.closed_at) if row.closed_at else None,
+            closed_on=audit.local(row.closed_at).date() if row.closed_at else None,
             closed_reason=row.closed_reason,
         )
 
@@ -461,6 +448,18 @@ def action_from_row(row: ActionRow) -> Action:
         row.due,
         Priority(row.priority),
         Phase(row.phase),
+        row.id,
+        Restriction.decode(row.restriction),
+    )
+
+
+def score_from_row(row: ScoreRow) -> SafetyScore:
+    """The one translation from a stored safety score to the domain, for both stores."""
+    return SafetyScore(
+        row.perspective,
+        row.voiced_by,
+        row.score,
+        row.higher,
         row.id,
         Restriction.decode(row.restriction),
     )

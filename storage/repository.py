@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func
@@ -41,7 +41,7 @@ from storage.answers import AnswerWriter
 from storage.case_list import LIST_LIMIT, CaseList, case_list
 from storage.database import Location, open_engine
 from storage.errors import translate
-from storage.followup import FollowUpStore, action_from_row
+from storage.followup import FollowUpStore, action_from_row, score_from_row
 from storage.tables import (
     ActionRow,
     AnswerRow,
@@ -110,27 +110,7 @@ class Repository(FollowUpStore):
 
     def get_case(self, case_id: int) -> Case:
         with self._session() as s:
-            row = s.get(CaseRow, case_id)
-            if row is None:
-                raise NotFound(f"Casus {case_id} bestaat niet.")
-            members = s.exec(
-                select(FamilyMemberRow)
-                .where(FamilyMemberRow.case_id == case_id)
-                .order_by(col(FamilyMemberRow.position))
-            ).all()
-            partners = s.exec(
-                select(PartnerRow)
-                .where(PartnerRow.case_id == case_id)
-                .order_by(col(PartnerRow.position))
-            ).all()
-            return Case(
-                alias=row.alias,
-                phase=Phase(row.phase),
-                regie=row.regie,
-                members=[FamilyMember(m.name, MemberRole(m.role), m.age, m.id) for m in members],
-                partners=[Partner(p.organisation, p.contact, p.id) for p in partners],
-                id=row.id,
-            )
+            return _load_case(s, case_id)
 
     def find_case(self, reference: str) -> Case:
         """A case by its number or its alias (case-insensitive), as typed on the command line."""
@@ -268,15 +248,12 @@ class Repository(FollowUpStore):
                     )
                     for a in answers
                 },
-                scores=[_score(c) for c in scores],
+                scores=[score_from_row(c) for c in scores],
                 actions=[action_from_row(a) for a in actions],
                 id=row.id,
-                started_at=_aware(row.started_at),
+                started_at=row.started_at,
                 voices=voices.load_voices(s, meeting_id),
-                timeouts=[
-                    TimeOut(_aware(t.started_at) or t.started_at, _aware(t.ended_at), t.id)
-                    for t in voices.load_timeouts(s, meeting_id)
-                ],
+                timeouts=voices.load_timeouts(s, meeting_id),
             )
 
     def meeting_by_number(self, case_id: int, number: int | None = None) -> Meeting:
@@ -291,20 +268,14 @@ class Repository(FollowUpStore):
                 return self.get_meeting(m.id)
         raise NotFound(f"Deze casus heeft geen overleg {number} (er zijn er {len(meetings)}).")
 
-    def _meeting_row(self, s: Session, meeting_id: int) -> MeetingRow:
-        row = s.get(MeetingRow, meeting_id)
-        if row is None:
-            raise NotFound(f"Overleg {meeting_id} bestaat niet.")
-        return row
-
     def set_next_meeting(self, meeting_id: int, when: date | None) -> None:
         with self._session() as s:
-            self._meeting_row(s, meeting_id).next_meeting = when
+            self._meeting_or_fail(s, meeting_id).next_meeting = when
             s.commit()
 
     def close_meeting(self, meeting_id: int, when: datetime | None = None) -> None:
         with self._session() as s:
-            row = self._meeting_row(s, meeting_id)
+            row = self._meeting_or_fail(s, meeting_id)
             row.status = MeetingStatus.AFGESLOTEN.value
             row.closed_at = when or utc_now()
             s.commit()
@@ -368,36 +339,39 @@ class Repository(FollowUpStore):
             )
             s.add(row)
             s.commit()
-            return _score(row)
+            return score_from_row(row)
 
     # --- the client's voice, time-outs, aftercare -----------------------------
 
     def client_voices(self, meeting_id: int) -> list[ClientVoice]:
         """Every family member's voice for this meeting, new ones included (not yet stored)."""
-        meeting = self.get_meeting(meeting_id)
-        return voices_for(self.get_case(meeting.case_id), meeting.voices)
+        with self._session() as s:
+            meeting = self._meeting_or_fail(s, meeting_id)
+            stored = voices.load_voices(s, meeting_id)
+            case = _load_case(s, meeting.case_id)
+        return voices_for(case, stored)
 
     def save_client_voice(self, meeting_id: int, voice: ClientVoice) -> ClientVoice:
         with self._session() as s:
-            stored = voices.store_voice(s, self._meeting_row(s, meeting_id), voice)
+            stored = voices.store_voice(s, self._meeting_or_fail(s, meeting_id), voice)
             s.commit()
             return stored
 
     def mark_started(self, meeting_id: int, when: datetime | None = None) -> datetime:
         """The moment the meeting began, set once, so the meeting clock survives a restart."""
         with self._session() as s:
-            row = self._meeting_row(s, meeting_id)
+            row = self._meeting_or_fail(s, meeting_id)
             if row.started_at is None:
                 row.started_at = when or utc_now()
                 s.add(row)
                 s.commit()
-            started = _aware(row.started_at)
+            started = row.started_at
             assert started is not None
             return started
 
     def start_timeout(self, meeting_id: int, when: datetime | None = None) -> TimeOut:
         with self._session() as s:
-            self._meeting_row(s, meeting_id)
+            self._meeting_or_fail(s, meeting_id)
             timeout = voices.start_timeout(s, meeting_id, when or utc_now())
             s.commit()
             return timeout
@@ -411,7 +385,7 @@ class Repository(FollowUpStore):
 
     def save_action(self, meeting_id: int, action: Action) -> Action:
         with self._session() as s:
-            meeting = self._meeting_row(s, meeting_id)
+            meeting = self._meeting_or_fail(s, meeting_id)
             row = s.get(ActionRow, action.id) if action.id is not None else None
             if row is None:
                 row = ActionRow(
@@ -454,19 +428,24 @@ class Repository(FollowUpStore):
             return audit.entries(s.connection(), case_id)
 
 
-def _score(row: ScoreRow) -> SafetyScore:
-    return SafetyScore(
-        row.perspective,
-        row.voiced_by,
-        row.score,
-        row.higher,
-        row.id,
-        Restriction.decode(row.restriction),
+def _load_case(s: Session, case_id: int) -> Case:
+    """A case with its family members and partners, read in the given session."""
+    row = s.get(CaseRow, case_id)
+    if row is None:
+        raise NotFound(f"Casus {case_id} bestaat niet.")
+    members = s.exec(
+        select(FamilyMemberRow)
+        .where(FamilyMemberRow.case_id == case_id)
+        .order_by(col(FamilyMemberRow.position))
+    ).all()
+    partners = s.exec(
+        select(PartnerRow).where(PartnerRow.case_id == case_id).order_by(col(PartnerRow.position))
+    ).all()
+    return Case(
+        alias=row.alias,
+        phase=Phase(row.phase),
+        regie=row.regie,
+        members=[FamilyMember(m.name, MemberRole(m.role), m.age, m.id) for m in members],
+        partners=[Partner(p.organisation, p.contact, p.id) for p in partners],
+        id=row.id,
     )
-
-
-def _aware(when: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything leidraad stores is UTC."""
-    if when is None or when.tzinfo is not None:
-        return when
-    return when.replace(tzinfo=UTC)

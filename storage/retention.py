@@ -53,25 +53,21 @@ def expired_cases(engine: Engine, years: int, now: datetime | None = None) -> li
                 .where(_CASES.c.closed_at.is_not(None), _CASES.c.closed_at <= limit)
                 .order_by(_CASES.c.closed_at, _CASES.c.id)
             ).all()
-            result = []
-            for case_id, alias, closed_at, reason in rows:
-                meetings = connection.execute(
-                    select(_MEETINGS.c.number, _MEETINGS.c.held_on)
-                    .where(_MEETINGS.c.case_id == case_id)
-                    .order_by(_MEETINGS.c.number)
-                ).all()
-                result.append(
-                    ExpiredCase(
-                        case_id,
-                        alias,
-                        audit.local(closed_at),
-                        reason,
-                        tuple((n, held) for n, held in meetings),
-                    )
+            meetings: dict[int, list[tuple[int, date]]] = {case_id: [] for case_id, *_ in rows}
+            if meetings:
+                found = connection.execute(
+                    select(_MEETINGS.c.case_id, _MEETINGS.c.number, _MEETINGS.c.held_on)
+                    .where(_MEETINGS.c.case_id.in_(list(meetings)))
+                    .order_by(_MEETINGS.c.case_id, _MEETINGS.c.number)
                 )
-            return result
+                for case_id, number, held_on in found:
+                    meetings[case_id].append((number, held_on))
     except Exception as error:
         raise translate(error, engine.url.database) from error
+    return [
+        ExpiredCase(case_id, alias, audit.local(closed_at), reason, tuple(meetings[case_id]))
+        for case_id, alias, closed_at, reason in rows
+    ]
 
 
 def case_tables() -> tuple[list[Table], list[Table]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from leidraad.domain import Phase
 from leidraad.voice import ClientVoice, HearingMode, InformHow, TimeOut
@@ -105,7 +105,3 @@ def end_timeout(s: Session, timeout_id: int, when: datetime) -> None:
     if row is not None and row.ended_at is None:
         row.ended_at = when
         s.add(row)
-
-
-def delete_meeting_voices(s: Session, meeting_id: int) -> None:
-    s.exec(delete(ClientVoiceRow).where(col(ClientVoiceRow.meeting_id) == meeting_id))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import Engine, event
+from sqlmodel import Session, col, delete, select
 
 from leidraad.domain import Action, Answer
 from storage import audit
 from storage.repository import NotFound, Repository
+from storage.tables import AuditRow, ParticipantRow
 from tests.conftest import family_case
 
 pytestmark = pytest.mark.both_backends
@@ -135,3 +140,105 @@ def test_closing_and_reopening_a_case(repo: Repository) -> None:
     assert repo.closure(case.id) is None
     with pytest.raises(NotFound):
         repo.close_case(999, "bestaat niet")
+
+
+# --- reading as little as possible while logging ------------------------------
+
+
+@contextmanager
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """Every SQL statement sent to the database inside the block."""
+    seen: list[str] = []
+
+    def note(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def reads_of(seen: list[str], table: str) -> int:
+    return sum(1 for s in seen if s.lstrip().upper().startswith("SELECT") and f"FROM {table}" in s)
+
+
+def test_starting_a_meeting_does_not_read_the_meeting_for_each_new_row(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    with statements(repo.engine) as seen:
+        repo.start_meeting(case.id, "Directe veiligheid")
+    # The highest number so far, and the meeting read back; none for the log.
+    assert reads_of(seen, "meetings") == 2
+    assert log(repo, case.id)[1:] == [
+        (repo.actor, "gewijzigd", "overleg 1 gestart"),
+        (repo.actor, "gewijzigd", "overleg 1"),  # its people and scores
+    ]
+
+
+def test_a_bulk_change_of_many_rows_reads_their_meeting_once(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid")
+    assert meeting.id is not None and len(meeting.participants) > 1
+    with statements(repo.engine) as seen, Session(repo.engine) as session:
+        session.exec(delete(ParticipantRow).where(col(ParticipantRow.meeting_id) == meeting.id))
+        session.commit()
+    assert reads_of(seen, "meetings") == 1
+    assert log(repo, case.id)[-1] == (repo.actor, "gewijzigd", "overleg 1")
+
+
+def test_record_tells_which_entry_it_wrote_or_stretched(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    later = start + timedelta(minutes=10)
+    with repo.engine.begin() as connection:
+        first = audit.record(connection, "A", case.id, audit.CHANGED, "overleg 1", start)
+        stretched = audit.record(connection, "A", case.id, audit.CHANGED, "overleg 1", later)
+        other = audit.record(connection, "B", case.id, audit.CHANGED, "overleg 1", later)
+        rows = connection.execute(
+            select(AuditRow.id, AuditRow.last_at).where(AuditRow.case_id == case.id)
+        ).all()
+    assert first[1] == start
+    assert stretched == (first[0], later)
+    assert other[0] != first[0]
+    assert {(r.id, r.last_at) for r in rows} >= {stretched, other}
+
+
+def test_typing_on_reads_neither_the_meeting_nor_the_log_again(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage import repository
+
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid")
+    assert meeting.id is not None
+    start = datetime.now(UTC)
+    monkeypatch.setattr(repository, "utc_now", lambda: start)
+    with statements(repo.engine) as first:
+        repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "M"))
+    assert reads_of(first, "audit_log") == 1  # the case's latest entry, to fold into it
+    monkeypatch.setattr(repository, "utc_now", lambda: start + timedelta(minutes=1))
+    with statements(repo.engine) as later:
+        repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "Mo"))
+    assert len(later) == 2  # the answer, and stretching the entry by its id
+    assert reads_of(later, "audit_log") == reads_of(later, "meetings") == 0
+    [typing] = [e for e in repo.audit_log(case.id) if e.detail == "overleg 1"]
+    assert typing.last_at == start + timedelta(minutes=1)
+
+
+def test_a_second_repository_on_the_same_database_continues_the_same_entry(
+    repo: Repository,
+) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid")
+    assert meeting.id is not None
+    repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "M"))
+    again = Repository(repo.engine, repo.actor)
+    again.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "Mo"))
+    repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "Moe"))
+    assert [d for _, _, d in log(repo, case.id)].count("overleg 1") == 1

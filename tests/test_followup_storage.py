@@ -129,3 +129,9 @@ def test_a_closed_case_is_hidden_but_found_by_searching(repo: Repository) -> Non
         (True, "Een half jaar stabiel veilig"),
         (False, "Nieuwe melding"),
     ]
+
+
+def test_score_sheets_hold_the_scores_the_meetings_hold(repo: Repository) -> None:
+    case_id, ids, _ = three_meetings(repo, scores=True)
+    sheets = repo.score_sheets(case_id)
+    assert [list(s.scores) for s in sheets] == [repo.get_meeting(i).scores for i in ids]

@@ -160,3 +160,23 @@ def test_the_program_mentions_cases_past_their_retention_at_start(
     [notice, *_] = _startup_notices(context, repo)
     assert "Bewaartermijn verlopen: 1 casus langer dan 5 jaar gesloten" in notice
     assert "leidraad purge --dry-run" in notice
+
+
+@pytest.mark.both_backends
+def test_each_expired_case_lists_its_own_meetings(repo: Repository) -> None:
+    first = filled_case(repo, "Gezin Een", datetime(2019, 1, 1, tzinfo=UTC))
+    repo.start_meeting(first, "Directe veiligheid", date(2019, 6, 1))
+    bare = family_case()
+    bare.alias = "Gezin Zonder Overleg"
+    saved = repo.save_case(bare)
+    assert saved.id is not None
+    repo.close_case(saved.id, "Verhuisd", datetime(2019, 3, 1, tzinfo=UTC))
+    filled_case(repo, "Gezin Twee", datetime(2020, 1, 1, tzinfo=UTC))
+    filled_case(repo, "Gezin Open", None)
+
+    assert [(c.alias, c.meetings) for c in expired_cases(repo.engine, 5, NOW)] == [
+        ("Gezin Een", ((1, date(2019, 5, 1)), (2, date(2019, 6, 1)))),
+        ("Gezin Zonder Overleg", ()),
+        ("Gezin Twee", ((1, date(2019, 5, 1)),)),
+    ]
+    assert expired_cases(repo.engine, 10, NOW) == []

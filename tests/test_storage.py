@@ -1,7 +1,8 @@
 import sqlite3
 import stat
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from leidraad.domain import (
     SafetyScore,
 )
 from leidraad.paths import Paths
+from leidraad.voice import ClientVoice
 from storage.database import StorageError
 from storage.repository import NotFound, Repository
 from tests.conftest import family_case
@@ -215,3 +217,65 @@ def test_the_quick_list_at_start_up_shows_what_the_full_list_shows(
     today = date(2026, 11, 20)
     assert quick_case_list(paths.database, today) == repo.case_list("", today)
     assert quick_case_list(paths.database.with_name("bestaat-niet.db"), today) is None
+
+
+def test_times_come_back_aware_and_in_utc(repo: Repository) -> None:
+    """The column type hands back aware UTC times on every database; nothing converts by hand."""
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "set")
+    assert meeting.id is not None
+    began = datetime(2026, 11, 24, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert repo.mark_started(meeting.id, began) == began
+    timeout = repo.start_timeout(meeting.id, began + timedelta(minutes=5))
+    assert timeout.id is not None
+    repo.end_timeout(timeout.id, began + timedelta(minutes=11))
+
+    again = repo.get_meeting(meeting.id)
+    [stored] = again.timeouts
+    assert (again.started_at, stored.started_at, stored.ended_at) == (
+        began,
+        began + timedelta(minutes=5),
+        began + timedelta(minutes=11),
+    )
+    read_back = repo.mark_started(meeting.id)  # set once: now read from the database
+    assert read_back == began
+    for moment in (again.started_at, stored.started_at, stored.ended_at, read_back):
+        assert moment is not None and moment.utcoffset() == timedelta(0)
+
+
+def test_client_voices_follow_the_case_and_keep_what_was_stored(repo: Repository) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "set")
+    assert meeting.id is not None
+    stored = repo.save_client_voice(meeting.id, ClientVoice("vader", seat="bij het raam"))
+    voices = repo.client_voices(meeting.id)
+    assert [v.member for v in voices] == ["moeder", "vader", "Sam"]
+    assert voices[1] == stored
+    assert voices[2].is_child and voices[2].id is None
+    with pytest.raises(NotFound, match="Overleg 999 bestaat niet"):
+        repo.client_voices(999)
+
+
+def test_a_save_that_fails_half_way_leaves_nothing_and_the_next_one_works(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage import audit
+
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "set")
+    assert meeting.id is not None
+    touch = audit.touch
+
+    def fails_once(*args: Any, **kwargs: Any) -> None:
+        monkeypatch.setattr(audit, "touch", touch)
+        raise RuntimeError("stroom weg")
+
+    monkeypatch.setattr(audit, "touch", fails_once)
+    with pytest.raises(RuntimeError, match="stroom weg"):
+        repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "kwijt"))
+    assert "dv-1" not in repo.get_meeting(meeting.id).answers
+    repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "bewaard"))
+    assert repo.get_meeting(meeting.id).answers["dv-1"].text == "bewaard"
