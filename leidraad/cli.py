@@ -49,6 +49,13 @@ class Context:
         self._settings: Settings | None = None
         self._lock: DataLock | None = None
         self._location: Location | None = None
+        self._prepared = False
+
+    def prepare_folder(self) -> None:
+        """Create the data folder and make it private: walked once per run, not per step."""
+        if not self._prepared:
+            self.paths.prepare()
+            self._prepared = True
 
     def release(self) -> None:
         if self._lock is not None:
@@ -198,7 +205,7 @@ def _open_repository(context: Context, *, exclusive: bool = False) -> Repository
     from storage.repository import Repository
 
     try:
-        context.paths.prepare()
+        context.prepare_folder()
         settings = context.settings
         if exclusive and not context.lock.held:
             context.lock.acquire()
@@ -223,7 +230,7 @@ def _open_repository(context: Context, *, exclusive: bool = False) -> Repository
         except BaseException:
             engine.dispose()
             raise
-        context.paths.prepare()  # a backup made by the upgrade is private too
+        # (A backup made by the upgrade is private already: written 0600 in a 0700 folder.)
         return Repository(engine, settings.gebruiker or None)
     except OSError as error:
         raise from_os_error(error, context.paths.data_dir) from error
@@ -274,7 +281,7 @@ def _run_app(context: Context) -> None:
     from storage.errors import StorageError, from_os_error
 
     try:
-        context.paths.prepare()
+        context.prepare_folder()
         context.lock.acquire()
     except StorageError as error:
         _fail(str(error), code=error.exit_code)

@@ -143,6 +143,7 @@ def test_a_database_made_by_version_1_keeps_everything_and_is_backed_up_first(
     [backup] = backups.glob("*.db")
     assert "schema-1" in backup.name
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backups.stat().st_mode) == 0o700
     with sqlite3.connect(backup) as copy:
         assert copy.execute("SELECT version FROM schema_info").fetchone() == (1,)
         assert copy.execute("SELECT alias FROM cases").fetchall() == [("Gezin J.",)]
