@@ -20,12 +20,12 @@ from textual.widgets import DataTable, Input, Static
 
 from leidraad.domain import Meeting, format_date
 from leidraad.followup import Outcome, ReviewItem, overdue_text
+from screens.case_cells import OVERDUE_MARK
 from screens.context import AppContext
 from screens.widgets.pending import SAVES_WHILE_TYPING
 
 SAVE_DELAY = 0.25
 RETRY_DELAY = 2.0
-OVERDUE_MARK = "⚠"
 
 
 def _short(text: str, limit: int) -> str:
