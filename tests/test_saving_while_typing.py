@@ -85,3 +85,36 @@ async def test_a_phase_change_the_disk_refuses_keeps_the_dialog_and_the_reason(
         assert "De schijf is vol" in notices(pilot)
         assert dialog.query_one("#reason", Input).value == "rust in huis"
     assert repo.get_case(case.id).phase is Phase.DIRECTE_VEILIGHEID
+
+
+async def test_typing_a_voice_reloads_the_plan_only_when_the_aftercare_changes(
+    paths: Paths, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leidraad.flow import Part
+    from tests.conftest import family_case
+    from tests.helpers import type_into
+
+    repo.save_case(family_case())
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "n")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        reads: list[int] = []
+        real_get = repo.get_meeting
+
+        def get_meeting(meeting_id: int) -> Any:
+            reads.append(meeting_id)
+            return real_get(meeting_id)
+
+        monkeypatch.setattr(repo, "get_meeting", get_meeting)
+        await pilot.press("down", "space")  # vader is not at the table
+        await pilot.pause()
+        await type_into(pilot, screen.query_one("#voiced-by", Input), "Fatima (ED)")
+        await pilot.pause(0.5)
+        assert reads == []
+        await screen.goto(screen.flow.start_of(Part.AFSLUITING))
+        await type_into(pilot, screen.query("#inform-by").first(Input), "casusregisseur")
+        await pilot.pause(0.5)
+        assert reads
+        assert any("informeren" in a.description for a in screen.meeting.actions)

@@ -170,11 +170,14 @@ class MeetingScreen(Screen[None]):
         """Store a client's voice; aftercare may add or change an action, so reload those."""
         assert self.meeting.id is not None
         stored = self.context.repo.save_client_voice(self.meeting.id, voice)
+        before = next((v for v in self.voices if v.member == stored.member), None)
         self.voices[:] = [stored if v.member == stored.member else v for v in self.voices]
         self.meeting.voices = list(self.voices)
-        self.meeting.actions = self.context.repo.get_meeting(self.meeting.id).actions
-        for page in self.query(ActionsPage):
-            page.refresh_actions()
+        if before is None or _aftercare(before) != _aftercare(stored):
+            # Only then can the action plan have changed: typing elsewhere reads nothing.
+            self.meeting.actions = self.context.repo.get_meeting(self.meeting.id).actions
+            for page in self.query(ActionsPage):
+                page.refresh_actions()
         return stored
 
     # --- the clock and time-outs -----------------------------------------------
@@ -499,3 +502,8 @@ class MeetingScreen(Screen[None]):
 
         self.flush()
         self.app.push_screen(PlansScreen(self.context, self.case.id or 0, self.meeting.held_on))
+
+
+def _aftercare(voice: ClientVoice) -> tuple[object, ...]:
+    """What of a voice the aftercare action in the plan is made from."""
+    return (voice.inform_by, voice.inform_how, voice.inform_due, voice.inform_action_id)
