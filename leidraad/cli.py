@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 
 PASSPHRASE_TRIES = 3
 
-if TYPE_CHECKING:
-    pass
-
 
 class Context:
     def __init__(
