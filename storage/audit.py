@@ -183,6 +183,7 @@ _MEETING_OF = select(_MEETINGS.c.case_id, _MEETINGS.c.number).where(
 # session.info keys: cases created in the session, meetings looked up in it.
 _CREATED = "audit_created"
 _MEETINGS_SEEN = "audit_meetings"
+_DONE = "audit_done"
 
 
 def meeting_of(
@@ -247,13 +248,25 @@ def _subject(
 
 def _record_all(session: Session, found: list[tuple[int, str, str]], actor: str) -> None:
     created: set[int] = session.info.setdefault(_CREATED, set())
+    # One change is logged once per transaction, however many hooks and flushes see it.
+    done: set[tuple[int, str, str]] = session.info.setdefault(_DONE, set())
     connection = session.connection()
-    for case_id, action, detail in dict.fromkeys(found):
+    for subject in dict.fromkeys(found):
+        case_id, action, detail = subject
+        if subject in done:
+            continue
+        done.add(subject)
         if action == CREATED:
             created.add(case_id)
         elif case_id in created and detail == "casusgegevens":
             continue  # filling in a new case is part of creating it
         record(connection, actor, case_id, action, detail)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _transaction_over(session: Session) -> None:
+    session.info.pop(_DONE, None)
 
 
 @event.listens_for(Session, "after_flush")
