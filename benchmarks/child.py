@@ -184,7 +184,7 @@ def save(folder: Path, count: int) -> None:
     import asyncio
 
     from leidraad.app import LeidraadApp
-    from leidraad.domain import Case
+    from leidraad.core.domain import Case
     from leidraad.paths import Paths
     from questionsets.loader import load_guide
     from screens.meeting.screen import MeetingScreen
@@ -255,7 +255,15 @@ def save(folder: Path, count: int) -> None:
 def export(folder: Path) -> None:
     from exports.documents import DocumentRequest, render_document
     from exports.history import render_history
-    from leidraad.domain import Action, Answer, Case, FamilyMember, MemberRole, Partner, SafetyScore
+    from leidraad.core.domain import (
+        Action,
+        Answer,
+        Case,
+        FamilyMember,
+        MemberRole,
+        Partner,
+        SafetyScore,
+    )
     from leidraad.paths import Paths
     from questionsets.loader import load_guide
     from storage.repository import Repository
@@ -324,9 +332,9 @@ def large(folder: Path) -> None:
     from textual import events
     from textual.widgets import DataTable, Input
 
-    from leidraad import probe
     from leidraad.app import LeidraadApp, Opened
     from leidraad.paths import Paths
+    from screens import probe
     from storage.case_list import quick_case_list
 
     paths = Paths(folder)

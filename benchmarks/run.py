@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from leidraad.domain import format_count  # noqa: E402
+from leidraad.core.domain import format_count  # noqa: E402
 
 CHILD = Path(__file__).resolve().parent / "child.py"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from exports.minutes import action_table, header, next_meeting_lines
 from exports.variants import visible_meeting
-from leidraad.audience import ALL_PARTNERS
-from leidraad.domain import Case, Meeting
+from leidraad.core.audience import ALL_PARTNERS
+from leidraad.core.domain import Case
+from leidraad.core.meeting import Meeting
 
 
 def render_action_list(case: Case, meeting: Meeting) -> str:

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from exports import markdown as md
 from exports.variants import visible_meeting
-from leidraad.audience import CLIENT
-from leidraad.domain import (
+from leidraad.core.audience import CLIENT
+from leidraad.core.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
     SUMMARY_ID,
     Attendance,
     Case,
-    Meeting,
     Phase,
     format_date,
     name_key,
 )
+from leidraad.core.meeting import Meeting
 
 _PHASE_WORDS = {
     Phase.DIRECTE_VEILIGHEID: "Eerst zorgen we dat het thuis nu veilig is.",

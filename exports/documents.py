@@ -13,11 +13,12 @@ from exports.html import to_html
 from exports.minutes import render_minutes
 from exports.preparation_sheet import render_preparation
 from exports.variants import Variant, reader_for, visible_meeting
-from leidraad.domain import Case, Meeting, name_key
-from leidraad.flow import MeetingFlow
-from leidraad.followup import MeetingFollowUp
-from leidraad.guide import Guide
-from leidraad.voice import ClientVoice, clients, voices_for
+from leidraad.core.domain import Case, name_key
+from leidraad.core.flow import MeetingFlow
+from leidraad.core.followup import MeetingFollowUp
+from leidraad.core.guide import Guide
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import ClientVoice, clients, voices_for
 
 
 class Format(StrEnum):

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exports import markdown as md
-from leidraad.domain import format_date
-from leidraad.followup import MeetingFollowUp, ReviewItem, overdue_text
-from leidraad.phases import PhaseChange, phase_name
-from leidraad.plans import PlanStatus
-from leidraad.trend import ScoreSheet, Trend, change_text, divergence, trend_text, trends
+from leidraad.core.domain import format_date
+from leidraad.core.followup import MeetingFollowUp, ReviewItem, overdue_text
+from leidraad.core.phases import PhaseChange, phase_name
+from leidraad.core.plans import PlanStatus
+from leidraad.core.trend import ScoreSheet, Trend, change_text, divergence, trend_text, trends
 
 
 def review_section(followup: MeetingFollowUp | None) -> list[str]:

@@ -13,10 +13,10 @@ from exports.followup_sections import divergence_lines, plan_lines, trend_lines
 from exports.html import to_html
 from exports.minutes import SENSITIVE
 from exports.variants import visible_history
-from leidraad.audience import ALL_PARTNERS
-from leidraad.domain import MeetingStatus, format_date
-from leidraad.followup import ActionRecord, CaseHistory, is_overdue, overdue_text, timeline
-from leidraad.phases import phase_name
+from leidraad.core.audience import ALL_PARTNERS
+from leidraad.core.domain import MeetingStatus, format_date
+from leidraad.core.followup import ActionRecord, CaseHistory, is_overdue, overdue_text, timeline
+from leidraad.core.phases import phase_name
 
 
 def render_history(history: CaseHistory, today: date) -> str:

@@ -9,8 +9,8 @@ from exports import markdown as md
 from exports.followup_sections import decisions_section, review_section, trend_section
 from exports.variants import visible_followup, visible_meeting
 from exports.voice_sections import aftercare_section, timeout_line, voice_section
-from leidraad.audience import ALL_PARTNERS, Reader, ReaderKind, Restriction
-from leidraad.domain import (
+from leidraad.core.audience import ALL_PARTNERS, Reader, ReaderKind, Restriction
+from leidraad.core.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
     SUMMARY_ID,
@@ -18,13 +18,13 @@ from leidraad.domain import (
     Action,
     Answer,
     Case,
-    Meeting,
     MeetingStatus,
     format_date,
     is_worry_answer,
 )
-from leidraad.flow import Part
-from leidraad.followup import MeetingFollowUp
+from leidraad.core.flow import Part
+from leidraad.core.followup import MeetingFollowUp
+from leidraad.core.meeting import Meeting
 
 _FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
 # A time-out still running when minutes are made is counted up to the meeting's close.

@@ -8,9 +8,10 @@ never passed in, so they cannot appear.
 from __future__ import annotations
 
 from exports import markdown as md
-from leidraad.domain import PURPOSE_ID, Case, Meeting, format_date
-from leidraad.guide import ClientVoiceSet
-from leidraad.voice import ClientVoice
+from leidraad.core.domain import PURPOSE_ID, Case, format_date
+from leidraad.core.guide import ClientVoiceSet
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import ClientVoice
 
 DEFAULT_PURPOSE = "We praten samen over hoe het thuis veiliger kan worden."
 

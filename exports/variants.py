@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 
-from leidraad.audience import ALL_PARTNERS, CLIENT, Reader, ReaderKind, may_read
-from leidraad.domain import Meeting
-from leidraad.followup import CaseHistory, MeetingFollowUp
-from leidraad.trend import ScoreSheet
+from leidraad.core.audience import ALL_PARTNERS, CLIENT, Reader, ReaderKind, may_read
+from leidraad.core.followup import CaseHistory, MeetingFollowUp
+from leidraad.core.meeting import Meeting
+from leidraad.core.trend import ScoreSheet
 
 
 class Variant(StrEnum):

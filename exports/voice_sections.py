@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from exports import markdown as md
-from leidraad.domain import Meeting, format_date
-from leidraad.voice import HearingMode, children, clients, describe_timeouts
+from leidraad.core.domain import format_date
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import HearingMode, children, clients, describe_timeouts
 
 AAN_TAFEL = HearingMode.AAN_TAFEL
 

@@ -15,13 +15,13 @@ from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 
-from leidraad import probe
-from leidraad.guide import Guide
+from leidraad.core.guide import Guide
 from leidraad.paths import Paths
+from screens import probe
 from screens.context import AppContext
 from screens.home import HomeScreen
 from screens.themes import ThemedApp
-from storage.display import settings_file
+from storage.settings import display_file
 
 if TYPE_CHECKING:
     from storage.case_list import CaseList
@@ -70,7 +70,7 @@ class LeidraadApp(ThemedApp):
         `demo`: invented families; said on every screen, and the theme is kept per
         session. A demonstration never writes to a data folder, not even the theme.
         """
-        super().__init__(None if demo else settings_file(paths.data_dir))
+        super().__init__(None if demo else display_file(paths.data_dir))
         self.demo = demo
         if demo:
             from leidraad.demo import BANNER

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from leidraad import probe
 from leidraad.paths import ENV_QUESTIONSETS, Paths
-from leidraad.settings import Settings, SettingsError, load_settings
+from screens import probe
+from storage.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from leidraad.app import Opened
@@ -342,8 +342,8 @@ def demo() -> None:
     from datetime import date
 
     from leidraad.app import LeidraadApp
+    from leidraad.demo.seed import demo_database
     from questionsets.loader import load_guide
-    from storage.demo import demo_database
 
     guide = load_guide([])  # the built-in sets only: the user's folders stay untouched
     with demo_database(guide, date.today()) as session:
@@ -360,10 +360,10 @@ def gids(context: Context) -> None:
     geen database geopend.
     """
     from leidraad.app import GuideApp
-    from storage.display import settings_file
+    from storage.settings import display_file
 
     folder = context.paths.data_dir
-    GuideApp(_guide(context), settings_file(folder) if folder.is_dir() else None).run()
+    GuideApp(_guide(context), display_file(folder) if folder.is_dir() else None).run()
 
 
 @main.command()
@@ -479,7 +479,7 @@ def export(
         save_document,
     )
     from exports.variants import UnknownPartner, Variant, reader_for
-    from leidraad.voice import clients, voices_for
+    from leidraad.core.voice import clients, voices_for
     from storage.repository import NotFound
 
     if partner and variant != "partner":

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from leidraad.domain import Phase, Stage
-from leidraad.guide import (
+from leidraad.core.domain import Phase, Stage
+from leidraad.core.guide import (
     ClientVoiceSet,
     Guide,
     PhaseSet,

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from leidraad.domain import AFTERCARE_ID, PURPOSE_ID, SUMMARY_ID
+from leidraad.core.domain import AFTERCARE_ID, PURPOSE_ID, SUMMARY_ID
 from questionsets.schema import (
     KIND_NAMES,
     KINDS,

@@ -5,7 +5,7 @@ Kept apart from the case screens so the list can be drawn before they are loaded
 
 from __future__ import annotations
 
-from leidraad.domain import CaseSummary
+from leidraad.core.domain import CaseSummary
 
 OVERDUE_MARK = "⚠"
 

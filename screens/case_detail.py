@@ -12,15 +12,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
-from leidraad.domain import (
+from leidraad.core.domain import (
     DATE_FORMAT_HINT,
     Case,
     InvalidInput,
-    Meeting,
     MeetingStatus,
     format_date,
     parse_date,
 )
+from leidraad.core.meeting import Meeting
 from screens.audit_log import AuditLogScreen
 from screens.case_followup import (
     FOLLOWUP_BINDINGS,

@@ -15,9 +15,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
-from leidraad.domain import format_date
-from leidraad.followup import CaseHistory, is_overdue, overdue_text
-from leidraad.phases import PhaseChange, closing_warnings, phase_name
+from leidraad.core.domain import format_date
+from leidraad.core.followup import CaseHistory, is_overdue, overdue_text
+from leidraad.core.phases import PhaseChange, closing_warnings, phase_name
 from screens.case_cells import OVERDUE_MARK
 from screens.context import AppContext
 from screens.phase_dialog import PhaseDialog, announce

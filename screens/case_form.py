@@ -13,7 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from leidraad.domain import (
+from leidraad.core.domain import (
     KNOWN_PARTNERS,
     Case,
     FamilyMember,

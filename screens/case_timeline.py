@@ -13,8 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from leidraad.domain import format_date
-from leidraad.followup import CaseHistory, timeline
+from leidraad.core.domain import format_date
+from leidraad.core.followup import CaseHistory, timeline
 from screens.context import AppContext
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leidraad.guide import Guide
+from leidraad.core.guide import Guide
 
 if TYPE_CHECKING:
     from storage.repository import Repository

@@ -20,7 +20,7 @@ from exports.documents import (
     save_document,
 )
 from exports.variants import Variant
-from leidraad.voice import clients, voices_for
+from leidraad.core.voice import clients, voices_for
 from screens.context import AppContext
 from screens.widgets.prompt import ConfirmDialog
 

@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from leidraad.domain import Phase, Stage
-from leidraad.guide import Guide, PhaseSet, Question
+from leidraad.core.domain import Phase, Stage
+from leidraad.core.guide import Guide, PhaseSet, Question
 
 
 @dataclass(frozen=True)

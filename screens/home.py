@@ -13,8 +13,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from leidraad import probe
-from leidraad.domain import Case, format_count, format_date
+from leidraad.core.domain import Case, format_count, format_date
+from screens import probe
 from screens.case_cells import actions_cell, closed_hint, phase_cell
 from screens.context import AppContext
 

@@ -13,8 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from leidraad.domain import InvalidInput, MeetingSummary, Phase, format_date
-from leidraad.phases import PhaseChange, phase_name
+from leidraad.core.domain import InvalidInput, Phase, format_date
+from leidraad.core.meeting import MeetingSummary
+from leidraad.core.phases import PhaseChange, phase_name
 from screens.context import AppContext
 from screens.widgets.storage_guard import saving
 

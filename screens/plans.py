@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from leidraad.domain import DATE_FORMAT_HINT, InvalidInput, format_date, parse_date
-from leidraad.plans import PlanKind, PlanStatus
+from leidraad.core.domain import DATE_FORMAT_HINT, InvalidInput, format_date, parse_date
+from leidraad.core.plans import PlanKind, PlanStatus
 from screens.context import AppContext
 from screens.widgets.fields_dialog import FieldsDialog
 from screens.widgets.storage_guard import saving

@@ -14,9 +14,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exports.variants import Variant
-from leidraad.domain import PURPOSE_ID, Answer, format_date
-from leidraad.flow import Part
-from leidraad.voice import ClientVoice, voices_for
+from leidraad.core.domain import PURPOSE_ID, Answer, format_date
+from leidraad.core.flow import Part
+from leidraad.core.voice import ClientVoice, voices_for
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.voice_forms import ChildVoiceForm, PreparationForm, VoiceForm

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from storage.display import Settings, load_settings, save_settings
+from storage.settings import Display, load_display, save_display
 
 PRESENTATION_DARK = Theme(
     name="leidraad-presentatie",
@@ -127,7 +127,7 @@ class ThemedApp(App[None]):
         self.settings_path = settings_path
         for theme in (PRESENTATION_DARK, PRESENTATION_LIGHT):
             self.register_theme(theme)
-        saved = load_settings(settings_path).theme if settings_path else ""
+        saved = load_display(settings_path).theme if settings_path else ""
         self._saved_theme = saved if saved in self.available_themes else ""
 
     def on_mount(self) -> None:
@@ -143,7 +143,7 @@ class ThemedApp(App[None]):
         self._mark_presentation()
         if self.settings_path is not None and theme.name != self._saved_theme:
             self._saved_theme = theme.name
-            save_settings(self.settings_path, Settings(theme=theme.name))
+            save_display(self.settings_path, Display(theme=theme.name))
 
     def action_next_theme(self) -> None:
         self.theme = next_theme(self.theme)

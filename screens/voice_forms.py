@@ -16,8 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from leidraad.domain import InvalidInput, format_date, parse_date
-from leidraad.voice import ClientVoice, HearingMode, InformHow
+from leidraad.core.domain import InvalidInput, format_date, parse_date
+from leidraad.core.voice import ClientVoice, HearingMode, InformHow
 from screens.widgets.pending import SAVES_WHILE_TYPING
 
 SAVE_DELAY = 0.3

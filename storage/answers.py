@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, bindparam, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import NoResultFound
 
-from leidraad.domain import Answer
+from leidraad.core.domain import Answer
 from storage import audit
 from storage.tables import AnswerRow
 

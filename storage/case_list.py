@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from leidraad.domain import CaseSummary, Phase
-from leidraad.followup import STATUS_OPEN
-from leidraad.phases import PhaseChange, current_fallback
+from leidraad.core.domain import CaseSummary, Phase
+from leidraad.core.followup import STATUS_OPEN
+from leidraad.core.phases import PhaseChange, current_fallback
 
 LIST_LIMIT = 300  # more than a procesregisseur has open; beyond it, searching finds the rest
 _NO_LIMIT = 2**31 - 1

@@ -14,17 +14,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from leidraad.audience import Restriction
-from leidraad.domain import (
-    Action,
-    Case,
-    InvalidInput,
-    MeetingSummary,
-    Phase,
-    Priority,
-    SafetyScore,
-)
-from leidraad.followup import (
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import Action, Case, InvalidInput, Phase, Priority, SafetyScore
+from leidraad.core.followup import (
     ActionRecord,
     CaseFlags,
     CaseHistory,
@@ -36,9 +28,10 @@ from leidraad.followup import (
     due_for_review,
     status_after,
 )
-from leidraad.phases import PhaseChange, check_phase_change
-from leidraad.plans import PlanKind, PlanStatus, PlanVersion, party_key, plan_parties
-from leidraad.trend import ScoreSheet
+from leidraad.core.meeting import MeetingSummary
+from leidraad.core.phases import PhaseChange, check_phase_change
+from leidraad.core.plans import PlanKind, PlanStatus, PlanVersion, party_key, plan_parties
+from leidraad.core.trend import ScoreSheet
 from storage import audit
 from storage.case_list import case_list
 from storage.tables import (

@@ -16,17 +16,15 @@ from sqlalchemy import Engine, func
 from sqlalchemy.exc import NoResultFound, SQLAlchemyError
 from sqlmodel import Session, col, delete, select
 
-from leidraad.audience import Restriction
-from leidraad.domain import (
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import (
     Action,
     Answer,
     Attendance,
     Case,
     CaseSummary,
     FamilyMember,
-    Meeting,
     MeetingStatus,
-    MeetingSummary,
     MemberRole,
     Participant,
     Partner,
@@ -35,7 +33,8 @@ from leidraad.domain import (
     participants_for,
     perspectives_for,
 )
-from leidraad.voice import ClientVoice, TimeOut, voices_for
+from leidraad.core.meeting import Meeting, MeetingSummary
+from leidraad.core.voice import ClientVoice, TimeOut, voices_for
 from storage import audit, voices
 from storage.answers import AnswerWriter
 from storage.case_list import LIST_LIMIT, CaseList, case_list

@@ -9,8 +9,8 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from leidraad.domain import Phase
-from leidraad.voice import ClientVoice, HearingMode, InformHow, TimeOut
+from leidraad.core.domain import Phase
+from leidraad.core.voice import ClientVoice, HearingMode, InformHow, TimeOut
 from storage.tables import ActionRow, ClientVoiceRow, MeetingRow, TimeOutRow
 
 _FIELDS = (

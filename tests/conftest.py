@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from leidraad.domain import Case, FamilyMember, MemberRole, Partner, Phase, Stage
-from leidraad.guide import ClientVoiceSet, Guide, PhaseSet, Question
+from leidraad.core.domain import Case, FamilyMember, MemberRole, Partner, Phase, Stage
+from leidraad.core.guide import ClientVoiceSet, Guide, PhaseSet, Question
 from leidraad.paths import Paths
 from storage.database import Location
 from storage.repository import Repository

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from leidraad.domain import Action, SafetyScore
-from leidraad.followup import Outcome
+from leidraad.core.domain import Action, SafetyScore
+from leidraad.core.followup import Outcome
 from storage.repository import Repository
 from tests.conftest import family_case
 

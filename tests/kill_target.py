@@ -17,7 +17,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 
-from leidraad.flow import Part
+from leidraad.core.flow import Part
 from leidraad.paths import Paths
 from screens.meeting.screen import MeetingScreen
 from storage.repository import Repository

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, event
 from sqlmodel import Session, col, delete, select
 
-from leidraad.domain import Action, Answer
+from leidraad.core.domain import Action, Answer
 from storage import audit
 from storage.repository import NotFound, Repository
 from storage.tables import AuditRow, ParticipantRow

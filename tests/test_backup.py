@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from leidraad.cli import main
-from leidraad.domain import Answer
+from leidraad.core.domain import Answer
 from leidraad.paths import Paths
 from storage.backup import describe_backup, make_backup, restore_backup
 from storage.database import Location

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from leidraad.audience import Restriction
 from leidraad.cli import main
-from leidraad.domain import Answer
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import Answer
 from leidraad.paths import Paths
 from storage.repository import Repository
 from tests.conftest import family_case

@@ -10,11 +10,11 @@ from textual.widgets import Input, Markdown, Select, TextArea
 
 from exports.documents import DocumentRequest, UnknownClient, preparation_voice, render_markdown
 from exports.variants import Variant
-from leidraad.audience import same_partner
-from leidraad.domain import Meeting, Phase, name_key
-from leidraad.flow import Part
-from leidraad.paths import Paths
-from leidraad.voice import (
+from leidraad.core.audience import same_partner
+from leidraad.core.domain import Phase, name_key
+from leidraad.core.flow import Part
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import (
     ClientVoice,
     HearingMode,
     TimeOut,
@@ -22,6 +22,7 @@ from leidraad.voice import (
     meeting_time,
     paused_time,
 )
+from leidraad.paths import Paths
 from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
 from screens.meeting.timeout_screen import TimeOutScreen

@@ -14,14 +14,14 @@ from exports.files import history_filename
 from exports.history import save_history
 from exports.variants import Variant
 from leidraad.cli import main
+from leidraad.core.domain import MeetingStatus, Phase
+from leidraad.core.voice import clients, voices_for
 from leidraad.demo import FAMILIES
-from leidraad.domain import MeetingStatus, Phase
+from leidraad.demo.seed import demo_database
 from leidraad.paths import Paths
-from leidraad.voice import clients, voices_for
 from questionsets.loader import load_guide
 from screens.case_detail import CaseScreen
 from screens.meeting.screen import MeetingScreen
-from storage.demo import demo_database
 from storage.repository import Repository
 from tests.conftest import FIXED_DAY, family_case
 from tests.helpers import make_app, screen_text

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from leidraad.domain import (
+from leidraad.core.domain import (
     Attendance,
     InvalidInput,
     MemberRole,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from leidraad.audience import Restriction
-from leidraad.flow import Part
+from leidraad.core.audience import Restriction
+from leidraad.core.flow import Part
 from leidraad.paths import Paths
 from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen

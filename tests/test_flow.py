@@ -1,5 +1,5 @@
-from leidraad.domain import Phase
-from leidraad.flow import MeetingFlow, Part
+from leidraad.core.domain import Phase
+from leidraad.core.flow import MeetingFlow, Part
 from tests.conftest import small_guide
 
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from leidraad.domain import Action, Case, InvalidInput, MeetingStatus, MeetingSummary, Phase
-from leidraad.domain import SafetyScore as S
-from leidraad.followup import (
+from leidraad.core.domain import Action, Case, InvalidInput, MeetingStatus, Phase
+from leidraad.core.domain import SafetyScore as S
+from leidraad.core.followup import (
     ActionRecord,
     CaseHistory,
     EventKind,
@@ -20,7 +20,8 @@ from leidraad.followup import (
     status_after,
     timeline,
 )
-from leidraad.phases import (
+from leidraad.core.meeting import MeetingSummary
+from leidraad.core.phases import (
     PhaseChange,
     PhaseMove,
     check_phase_change,
@@ -28,8 +29,15 @@ from leidraad.phases import (
     current_fallback,
     safe_since,
 )
-from leidraad.plans import PlanKind, PlanStatus, PlanVersion
-from leidraad.trend import ScoreSheet, divergence, perspective_key, sparkline, trend_text, trends
+from leidraad.core.plans import PlanKind, PlanStatus, PlanVersion
+from leidraad.core.trend import (
+    ScoreSheet,
+    divergence,
+    perspective_key,
+    sparkline,
+    trend_text,
+    trends,
+)
 from tests.conftest import family_case
 
 D1, D2, D3, D4 = date(2027, 1, 12), date(2027, 2, 9), date(2027, 3, 9), date(2027, 4, 6)
@@ -251,7 +259,7 @@ def test_the_timeline_puts_everything_in_date_order() -> None:
 
 
 def test_the_review_page_follows_the_opening_only_when_there_is_something_to_tick_off() -> None:
-    from leidraad.flow import REVIEW_STEP, MeetingFlow, Part
+    from leidraad.core.flow import REVIEW_STEP, MeetingFlow, Part
     from tests.conftest import small_guide
 
     guide = small_guide()

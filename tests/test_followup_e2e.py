@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from leidraad.domain import Action, Phase
-from leidraad.followup import Outcome
+from leidraad.core.domain import Action, Phase
+from leidraad.core.followup import Outcome
+from leidraad.core.plans import PlanKind
 from leidraad.paths import Paths
-from leidraad.plans import PlanKind
 from screens.case_detail import CaseScreen
 from screens.case_timeline import TimelineScreen
 from screens.meeting.divergence_note import DivergenceNote

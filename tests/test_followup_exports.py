@@ -12,9 +12,9 @@ from markdown_it import MarkdownIt
 from exports.history import render_history
 from exports.minutes import render_minutes
 from leidraad.cli import main
-from leidraad.domain import Action, Phase
+from leidraad.core.domain import Action, Phase
+from leidraad.core.plans import PlanKind
 from leidraad.paths import Paths
-from leidraad.plans import PlanKind
 from storage.repository import Repository
 from tests.conftest import family_case
 from tests.followup_data import D2, D3, D4, three_meetings
@@ -113,7 +113,7 @@ def test_export_variant_verloop_writes_the_case_history(paths: Paths, repo: Repo
 
 @given(st.text(min_size=1, max_size=40).filter(lambda t: t.strip()))
 def test_a_typed_action_stays_one_table_cell_in_the_verloop(description: str) -> None:
-    from leidraad.followup import ActionRecord, CaseHistory
+    from leidraad.core.followup import ActionRecord, CaseHistory
 
     action = Action(description, "VT", id=1)
     history = CaseHistory(

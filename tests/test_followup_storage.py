@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from leidraad.domain import InvalidInput, Phase, SafetyScore
-from leidraad.followup import Outcome
-from leidraad.plans import PlanKind
+from leidraad.core.domain import InvalidInput, Phase, SafetyScore
+from leidraad.core.followup import Outcome
+from leidraad.core.plans import PlanKind
 from storage.repository import Repository
 from tests.conftest import family_case
 from tests.followup_data import D1, D2, D3, D4, three_meetings

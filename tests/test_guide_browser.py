@@ -6,7 +6,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static, Tree
 
 from leidraad.app import GuideApp
-from leidraad.domain import Phase, Stage
+from leidraad.core.domain import Phase, Stage
 from leidraad.paths import Paths
 from questionsets.loader import load_guide
 from screens.guide_browser import GuideBrowserScreen, GuidePlace, describe

@@ -7,7 +7,7 @@ import threading
 from textual.pilot import Pilot
 
 from leidraad.app import LeidraadApp, Opened
-from leidraad.domain import Case, format_count
+from leidraad.core.domain import Case, format_count
 from leidraad.paths import Paths
 from questionsets.loader import load_guide
 from screens.case_detail import CaseScreen

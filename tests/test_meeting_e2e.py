@@ -6,8 +6,8 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
-from leidraad.domain import PURPOSE_ID, SUMMARY_ID, Attendance, MeetingStatus, Phase
-from leidraad.flow import Part
+from leidraad.core.domain import PURPOSE_ID, SUMMARY_ID, Attendance, MeetingStatus, Phase
+from leidraad.core.flow import Part
 from leidraad.paths import Paths
 from screens.case_detail import CaseScreen
 from screens.case_form import CaseFormScreen, MemberRow, PartnerRow

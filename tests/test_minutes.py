@@ -7,20 +7,20 @@ from markdown_it import MarkdownIt
 from exports.documents import question_order, save_minutes
 from exports.files import minutes_filename, slug, write_private
 from exports.minutes import render_minutes
-from leidraad.domain import (
+from leidraad.core.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
     SUMMARY_ID,
     Action,
     Answer,
     Attendance,
-    Meeting,
     Participant,
     Phase,
     Priority,
     SafetyScore,
 )
-from leidraad.voice import TimeOut
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import TimeOut
 from tests.conftest import family_case, small_guide
 
 

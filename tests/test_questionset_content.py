@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from leidraad.domain import Phase, Stage
-from leidraad.guide import Guide, Question
+from leidraad.core.domain import Phase, Stage
+from leidraad.core.guide import Guide, Question
 from questionsets.loader import load_guide
 
 BEELD, OORDEEL, BESLUIT = Stage.BEELDVORMING, Stage.OORDEELSVORMING, Stage.BESLUITVORMING

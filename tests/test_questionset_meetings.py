@@ -9,9 +9,9 @@ from pathlib import Path
 from textual.widgets import Static
 
 from exports.documents import save_minutes
-from leidraad.domain import Answer, Phase, Stage, worry_answer_id
-from leidraad.flow import MeetingFlow, Part
-from leidraad.guide import Question
+from leidraad.core.domain import Answer, Phase, Stage, worry_answer_id
+from leidraad.core.flow import MeetingFlow, Part
+from leidraad.core.guide import Question
 from leidraad.paths import Paths
 from questionsets.loader import load_guide
 from screens.meeting.question_page import QuestionPage

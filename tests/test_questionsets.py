@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leidraad.domain import Phase
+from leidraad.core.domain import Phase
 from questionsets.loader import (
     BUILTIN_DIR,
     MAX_BYTES,

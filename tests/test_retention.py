@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sqlmodel import SQLModel
 
 from leidraad.cli import main
-from leidraad.domain import Action, Answer, SafetyScore
+from leidraad.core.domain import Action, Answer, SafetyScore
 from leidraad.paths import Paths
 from storage.repository import Repository
 from storage.retention import case_tables, cutoff, destroy_cases, expired_cases

@@ -61,7 +61,7 @@ async def test_a_review_note_that_cannot_be_saved_stays_with_its_action(
 async def test_a_phase_change_the_disk_refuses_keeps_the_dialog_and_the_reason(
     paths: Paths, repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from leidraad.domain import Phase
+    from leidraad.core.domain import Phase
     from screens.phase_dialog import PhaseDialog
     from tests.conftest import family_case
 
@@ -90,7 +90,7 @@ async def test_a_phase_change_the_disk_refuses_keeps_the_dialog_and_the_reason(
 async def test_typing_a_voice_reloads_the_plan_only_when_the_aftercare_changes(
     paths: Paths, repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from leidraad.flow import Part
+    from leidraad.core.flow import Part
     from tests.conftest import family_case
     from tests.helpers import type_into
 

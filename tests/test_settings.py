@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from leidraad.settings import ENV_RETENTION, SettingsError, load_settings
+from storage.settings import ENV_RETENTION, SettingsError, load_settings
 
 
 def test_later_sources_win(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

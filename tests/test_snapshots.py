@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.pilot import Pilot
 
-from leidraad.domain import Action, Answer, Phase
+from leidraad.core.domain import Action, Answer, Phase
 from leidraad.paths import Paths
 from storage.repository import Repository
 from tests.conftest import family_case

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from leidraad.domain import (
+from leidraad.core.domain import (
     Action,
     Answer,
     Attendance,
@@ -16,8 +16,8 @@ from leidraad.domain import (
     Priority,
     SafetyScore,
 )
+from leidraad.core.voice import ClientVoice
 from leidraad.paths import Paths
-from leidraad.voice import ClientVoice
 from storage.database import StorageError
 from storage.repository import NotFound, Repository
 from tests.conftest import family_case
@@ -185,7 +185,7 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_the_case_list_shows_a_page_and_search_finds_the_rest(repo: Repository) -> None:
     from datetime import date
 
-    from leidraad.domain import Case
+    from leidraad.core.domain import Case
     from storage.case_list import LIST_LIMIT
 
     for i in range(LIST_LIMIT + 5):

@@ -13,7 +13,7 @@ from sqlalchemy import event
 from textual.widgets import Input
 
 from leidraad.cli import main
-from leidraad.domain import Answer
+from leidraad.core.domain import Answer
 from leidraad.paths import Paths
 from screens.case_form import CaseFormScreen
 from screens.meeting.screen import MeetingScreen

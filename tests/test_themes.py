@@ -9,8 +9,8 @@ from leidraad.app import LeidraadApp
 from leidraad.paths import Paths
 from questionsets.loader import load_guide
 from screens.themes import PRESENTATION_DARK, THEME_CYCLE, next_theme
-from storage.display import Settings, load_settings, save_settings, settings_file
 from storage.repository import Repository
+from storage.settings import Display, display_file, load_display, save_display
 from tests.conftest import FIXED_DAY
 from tests.helpers import make_app
 
@@ -30,8 +30,8 @@ async def test_f2_switches_to_the_presentation_theme_and_remembers_it(
         await pilot.pause()
         assert app.theme == PRESENTATION_DARK.name
         assert app.has_class("-presentatie")
-    saved = settings_file(paths.data_dir)
-    assert load_settings(saved).theme == PRESENTATION_DARK.name
+    saved = display_file(paths.data_dir)
+    assert load_display(saved).theme == PRESENTATION_DARK.name
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
     again = make_app(paths, repo)
     async with again.run_test(size=(100, 30)) as pilot:
@@ -47,7 +47,7 @@ async def test_a_demonstration_keeps_the_theme_for_the_session_only(
         await pilot.press("f2", "f2")
         await pilot.pause()
         assert "DEMONSTRATIE" in app.sub_title
-    assert not settings_file(paths.data_dir).exists()
+    assert not display_file(paths.data_dir).exists()
 
 
 async def test_the_palette_lists_the_main_actions(paths: Paths, repo: Repository) -> None:
@@ -62,7 +62,7 @@ def test_a_damaged_settings_file_gives_the_defaults(tmp_path: Path) -> None:
     path = tmp_path / "weergave.json"
     for content in ("", "{niet json", '{"theme": 12}', "[]"):
         path.write_text(content)
-        assert load_settings(path) == Settings()
-    assert load_settings(tmp_path / "bestaat-niet.json") == Settings()
-    save_settings(path, Settings(theme="textual-light"))
-    assert load_settings(path).theme == "textual-light"
+        assert load_display(path) == Display()
+    assert load_display(tmp_path / "bestaat-niet.json") == Display()
+    save_display(path, Display(theme="textual-light"))
+    assert load_display(path).theme == "textual-light"

@@ -14,21 +14,21 @@ from hypothesis import strategies as st
 
 from exports.documents import DocumentRequest, Format, render_document, save_document
 from exports.variants import UnknownPartner, Variant, reader_for
-from leidraad.audience import CLIENT, Reader, ReaderKind, Restriction, may_read
-from leidraad.domain import (
+from leidraad.core.audience import CLIENT, Reader, ReaderKind, Restriction, may_read
+from leidraad.core.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
     SUMMARY_ID,
     Action,
     Answer,
     Attendance,
-    Meeting,
     MeetingStatus,
     Participant,
     Phase,
     Priority,
     SafetyScore,
 )
+from leidraad.core.meeting import Meeting
 from tests.conftest import family_case, small_guide
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -6,6 +6,10 @@ and the casusregisseur is preparing both parents for it.
 
 from __future__ import annotations
 
+from leidraad.core.domain import Attendance, FamilyMember, MemberRole, Partner, Phase, Priority
+from leidraad.core.followup import Outcome
+from leidraad.core.plans import PlanKind
+from leidraad.core.voice import InformHow
 from leidraad.demo.model import (
     Agreed,
     DemoFamily,
@@ -17,10 +21,6 @@ from leidraad.demo.model import (
     Score,
     Voice,
 )
-from leidraad.domain import Attendance, FamilyMember, MemberRole, Partner, Phase, Priority
-from leidraad.followup import Outcome
-from leidraad.plans import PlanKind
-from leidraad.voice import InformHow
 
 VT, RAAD, POLITIE, SCHOOL, WIJKTEAM = (
     "Veilig Thuis",

@@ -5,6 +5,10 @@ Moved to stabiele veiligheid in the second meeting; the debts are the main risk 
 
 from __future__ import annotations
 
+from leidraad.core.domain import FamilyMember, MemberRole, Partner, Phase, Priority
+from leidraad.core.followup import Outcome
+from leidraad.core.plans import PlanKind
+from leidraad.core.voice import InformHow
 from leidraad.demo.model import (
     Agreed,
     DemoFamily,
@@ -16,10 +20,6 @@ from leidraad.demo.model import (
     Score,
     Voice,
 )
-from leidraad.domain import FamilyMember, MemberRole, Partner, Phase, Priority
-from leidraad.followup import Outcome
-from leidraad.plans import PlanKind
-from leidraad.voice import InformHow
 
 VT, WIJKTEAM, GEMEENTE, POLITIE, SCHOOL = (
     "Veilig Thuis",

@@ -5,7 +5,11 @@ Still in directe veiligheid after two meetings: the contactverbod is not yet kep
 
 from __future__ import annotations
 
-from leidraad.audience import Restriction
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import Attendance, FamilyMember, MemberRole, Partner, Priority
+from leidraad.core.followup import Outcome
+from leidraad.core.plans import PlanKind
+from leidraad.core.voice import HearingMode, InformHow
 from leidraad.demo.model import (
     Agreed,
     DemoFamily,
@@ -17,10 +21,6 @@ from leidraad.demo.model import (
     Voice,
     Worry,
 )
-from leidraad.domain import Attendance, FamilyMember, MemberRole, Partner, Priority
-from leidraad.followup import Outcome
-from leidraad.plans import PlanKind
-from leidraad.voice import HearingMode, InformHow
 
 VT, POLITIE, OM = "Veilig Thuis", "Politie", "Openbaar Ministerie"
 RECLASSERING, SHG, SCHOOL = "Reclassering", "Specialistische hulp huiselijk geweld", "School"

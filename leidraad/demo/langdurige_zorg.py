@@ -6,7 +6,11 @@ back in directe veiligheid after an incident nine days ago.
 
 from __future__ import annotations
 
-from leidraad.audience import Restriction
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import Attendance, FamilyMember, MemberRole, Partner, Phase, Priority
+from leidraad.core.followup import Outcome
+from leidraad.core.plans import PlanKind
+from leidraad.core.voice import HearingMode, InformHow
 from leidraad.demo.model import (
     Agreed,
     DemoFamily,
@@ -20,10 +24,6 @@ from leidraad.demo.model import (
     Voice,
     Worry,
 )
-from leidraad.domain import Attendance, FamilyMember, MemberRole, Partner, Phase, Priority
-from leidraad.followup import Outcome
-from leidraad.plans import PlanKind
-from leidraad.voice import HearingMode, InformHow
 
 VT, WIJKTEAM, JB, POLITIE = "Veilig Thuis", "Wijkteam", "Jeugdbescherming", "Politie"
 VZ, ED, SCHOOL = "Verslavingszorg", "Ervaringsdeskundige", "School"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from leidraad.audience import Restriction
-from leidraad.domain import Attendance, FamilyMember, Partner, Phase, Priority
-from leidraad.followup import Outcome
-from leidraad.plans import PlanKind
-from leidraad.voice import HearingMode, InformHow
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import Attendance, FamilyMember, Partner, Phase, Priority
+from leidraad.core.followup import Outcome
+from leidraad.core.plans import PlanKind
+from leidraad.core.voice import HearingMode, InformHow
 
 
 @dataclass(frozen=True)

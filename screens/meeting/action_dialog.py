@@ -13,8 +13,8 @@ from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static
 
-from leidraad.audience import Restriction
-from leidraad.domain import (
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import (
     DATE_FORMAT_HINT,
     Action,
     InvalidInput,

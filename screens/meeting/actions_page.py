@@ -14,8 +14,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
-from leidraad.audience import Restriction
-from leidraad.domain import Action, Meeting, format_date
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import Action, format_date
+from leidraad.core.meeting import Meeting
 from screens.context import AppContext
 from screens.meeting.action_dialog import ActionDialog
 from screens.widgets.prompt import ConfirmDialog

@@ -12,19 +12,19 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from leidraad.domain import (
+from leidraad.core.domain import (
     AFTERCARE_ID,
     DATE_FORMAT_HINT,
     SUMMARY_ID,
     Answer,
     InvalidInput,
-    Meeting,
     MeetingStatus,
     format_date,
     parse_date,
 )
-from leidraad.flow import Part
-from leidraad.voice import ClientVoice
+from leidraad.core.flow import Part
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import ClientVoice
 from screens.context import AppContext
 from screens.meeting.phase_decision import PhaseDecision
 from screens.voice_forms import AftercareRow

@@ -12,8 +12,9 @@ from rich.markup import escape
 from textual.message import Message
 from textual.widgets import Static
 
-from leidraad.domain import Meeting, SafetyScore, format_date
-from leidraad.trend import DISCUSS_PROMPT, divergence
+from leidraad.core.domain import SafetyScore, format_date
+from leidraad.core.meeting import Meeting
+from leidraad.core.trend import DISCUSS_PROMPT, divergence
 from screens.context import AppContext
 
 

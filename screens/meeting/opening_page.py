@@ -13,9 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
-from leidraad.domain import PURPOSE_ID, Answer, Attendance, Meeting, Participant
-from leidraad.flow import Part
-from leidraad.voice import ClientVoice, HearingMode, clients
+from leidraad.core.domain import PURPOSE_ID, Answer, Attendance, Participant
+from leidraad.core.flow import Part
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import ClientVoice, HearingMode, clients
 from screens.context import AppContext
 from screens.voice_forms import AbsentVoiceRow
 from screens.widgets.answer_editor import AnswerEditor

@@ -10,8 +10,8 @@ from rich.markup import escape
 from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
-from leidraad.domain import Meeting, MeetingSummary
-from leidraad.phases import PhaseChange, phase_name
+from leidraad.core.meeting import Meeting, MeetingSummary
+from leidraad.core.phases import PhaseChange, phase_name
 from screens.context import AppContext
 from screens.phase_dialog import PhaseDialog, announce
 

@@ -10,8 +10,9 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from leidraad.domain import Answer, Meeting, worry_answer_id
-from leidraad.flow import Step
+from leidraad.core.domain import Answer, worry_answer_id
+from leidraad.core.flow import Step
+from leidraad.core.meeting import Meeting
 from screens.widgets.answer_editor import AnswerEditor
 
 

@@ -18,8 +18,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
-from leidraad.domain import Meeting, format_date
-from leidraad.followup import Outcome, ReviewItem, overdue_text
+from leidraad.core.domain import format_date
+from leidraad.core.followup import Outcome, ReviewItem, overdue_text
+from leidraad.core.meeting import Meeting
 from screens.case_cells import OVERDUE_MARK
 from screens.context import AppContext
 from screens.widgets.pending import SAVES_WHILE_TYPING

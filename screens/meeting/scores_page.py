@@ -12,8 +12,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from leidraad.audience import Restriction
-from leidraad.domain import InvalidInput, Meeting, SafetyScore, parse_score
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import InvalidInput, SafetyScore, parse_score
+from leidraad.core.meeting import Meeting
 from screens.context import AppContext
 from screens.meeting.divergence_note import DivergenceNote, PreviousScores, ScoresChanged
 from screens.widgets.pending import SAVES_WHILE_TYPING

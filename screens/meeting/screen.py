@@ -15,10 +15,10 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exports.documents import save_minutes
-from leidraad.audience import Restriction
-from leidraad.domain import Answer, MeetingStatus, format_date
-from leidraad.flow import REVIEW_STEP, MeetingFlow, Part
-from leidraad.voice import ClientVoice, format_duration, meeting_time
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import Answer, MeetingStatus, format_date
+from leidraad.core.flow import REVIEW_STEP, MeetingFlow, Part
+from leidraad.core.voice import ClientVoice, format_duration, meeting_time
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.meeting.actions_page import ActionsPage

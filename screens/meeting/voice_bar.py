@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.markup import escape
 from textual.widgets import Static
 
-from leidraad.domain import Meeting
-from leidraad.voice import ClientVoice
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import ClientVoice
 
 
 def _score_for(meeting: Meeting, member: str) -> str:

@@ -12,8 +12,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from leidraad.domain import Answer, Meeting, worry_answer_id
-from leidraad.guide import Question, WorrySet
+from leidraad.core.domain import Answer, worry_answer_id
+from leidraad.core.guide import Question, WorrySet
+from leidraad.core.meeting import Meeting
 from screens.widgets.answer_editor import AnswerEditor
 
 

@@ -9,8 +9,8 @@ from time import monotonic
 from textual.timer import Timer
 from textual.widgets import TextArea
 
-from leidraad.audience import Restriction
-from leidraad.domain import Answer
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import Answer
 from screens.widgets.pending import SAVES_WHILE_TYPING
 from storage.errors import StorageError
 

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from leidraad.domain import InvalidInput
+from leidraad.core.domain import InvalidInput
 
 
 class FieldsDialog(ModalScreen[object]):

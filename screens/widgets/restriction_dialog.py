@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from leidraad.audience import Restriction, RestrictionKind
+from leidraad.core.audience import Restriction, RestrictionKind
 
 
 class RestrictionDialog(ModalScreen[Restriction | None]):

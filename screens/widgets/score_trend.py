@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from leidraad.domain import format_date
-from leidraad.trend import (
+from leidraad.core.domain import format_date
+from leidraad.core.trend import (
     DIVERGENCE_THRESHOLD,
     ScoreSheet,
     Trend,

@@ -20,9 +20,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from leidraad.demo import FAMILIES
-from leidraad.demo.model import DemoFamily, DemoMeeting, InterimPhaseChange, Voice
-from leidraad.domain import (
+from leidraad.core.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
     SUMMARY_ID,
@@ -30,18 +28,20 @@ from leidraad.domain import (
     Answer,
     Case,
     FamilyMember,
-    Meeting,
     MemberRole,
     Partner,
     Phase,
     SafetyScore,
     worry_answer_id,
 )
-from leidraad.flow import Part
-from leidraad.followup import Outcome
-from leidraad.guide import Guide, Question
+from leidraad.core.flow import Part
+from leidraad.core.followup import Outcome
+from leidraad.core.guide import Guide, Question
+from leidraad.core.meeting import Meeting
+from leidraad.core.voice import ClientVoice
+from leidraad.demo import FAMILIES
+from leidraad.demo.model import DemoFamily, DemoMeeting, InterimPhaseChange, Voice
 from leidraad.paths import Paths
-from leidraad.voice import ClientVoice
 from storage.repository import Repository
 
 MEETING_START = time(9, 30)

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from leidraad.domain import Action, Case, MeetingSummary, Phase
-from leidraad.phases import PhaseChange, current_fallback, phase_name
-from leidraad.plans import PlanStatus, PlanVersion
-from leidraad.trend import ScoreSheet, divergence
+from leidraad.core.domain import Action, Case, Phase
+from leidraad.core.meeting import MeetingSummary
+from leidraad.core.phases import PhaseChange, current_fallback, phase_name
+from leidraad.core.plans import PlanStatus, PlanVersion
+from leidraad.core.trend import ScoreSheet, divergence
 
 # --- ticking off earlier agreements ----------------------------------------
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from leidraad.core.names import name_key
+
 
 class RestrictionKind(StrEnum):
     IEDEREEN = "iedereen"
@@ -101,9 +103,6 @@ CLIENT = Reader(ReaderKind.CLIENT)
 
 
 def same_partner(a: str, b: str) -> bool:
-    # Imported here: leidraad.domain imports this module for Restriction.
-    from leidraad.domain import name_key
-
     return name_key(a) == name_key(b)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from leidraad.domain import Phase, Stage
+from leidraad.core.domain import Phase, Stage
 
 
 def _label(title: str, version: str, region: str) -> str:

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from leidraad.domain import Answer, Stage, is_worry_answer, worry_answer_id
-from leidraad.guide import ClientVoiceSet, PhaseSet, Question
+from leidraad.core.domain import Answer, Stage, is_worry_answer, worry_answer_id
+from leidraad.core.guide import ClientVoiceSet, PhaseSet, Question
 
 
 class Part(StrEnum):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from leidraad.domain import SCORE_MAX, FamilyMember, MemberRole, SafetyScore, name_key
+from leidraad.core.domain import SCORE_MAX, FamilyMember, MemberRole, SafetyScore, name_key
 
 
 def _member_descriptions() -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from leidraad.domain import Case, format_date, name_key
+from leidraad.core.domain import Case, format_date, name_key
 
 
 class PlanKind(StrEnum):

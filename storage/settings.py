@@ -1,15 +1,19 @@
-"""Settings that are not about one case: retention period, who works, which database.
+"""Settings that are not about one case: retention, who works, which database, the theme.
 
 Each can come from the command line, the environment, or `instellingen.toml` in the
 data folder, in that order. The passphrase of an encrypted database is never a
-setting: it is asked at every start.
+setting: it is asked at every start. The theme is kept apart, in `weergave.json`: the program
+writes it, and a missing or damaged file simply gives the default, because a
+preference is never worth a failed start.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -80,3 +84,43 @@ def load_settings(file: Path, **given: Any) -> Settings:
         gebruiker=str(values.get("gebruiker", "")),
         database_url=str(values.get("database_url", "")),
     )
+
+
+# --- the theme (weergave.json) -------------------------------------------------
+
+DISPLAY_NAME = "weergave.json"
+
+
+@dataclass(frozen=True)
+class Display:
+    """How the screen looks between sessions; chosen in the program, not typed in a file."""
+
+    theme: str = ""
+
+
+def display_file(data_dir: Path) -> Path:
+    return data_dir / DISPLAY_NAME
+
+
+def load_display(path: Path) -> Display:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Display()
+    theme = data.get("theme", "") if isinstance(data, dict) else ""
+    return Display(theme=theme if isinstance(theme, str) else "")
+
+
+def save_display(path: Path, display: Display) -> None:
+    """Atomic and private, like every file leidraad writes; a failure is not fatal."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps(asdict(display), indent=2) + "\n")
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)

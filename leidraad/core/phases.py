@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from leidraad.domain import InvalidInput, Phase, format_date
+from leidraad.core.domain import InvalidInput, Phase, format_date
 
 
 class PhaseMove(StrEnum):

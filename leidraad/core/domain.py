@@ -7,14 +7,13 @@ screens, the storage layer and the exports alike.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-from leidraad.audience import Restriction
+from leidraad.core.audience import Restriction
+from leidraad.core.names import name_key
 
-if TYPE_CHECKING:
-    from leidraad.voice import ClientVoice, TimeOut
+__all__ = ["name_key"]  # re-exported: names are compared the same way everywhere
 
 
 class Phase(StrEnum):
@@ -203,39 +202,6 @@ class Action:
     restriction: Restriction = field(default_factory=Restriction)
 
 
-@dataclass
-class Meeting:
-    case_id: int
-    number: int
-    held_on: date
-    phase: Phase
-    questionset: str = ""
-    status: MeetingStatus = MeetingStatus.OPEN
-    next_meeting: date | None = None
-    closed_at: datetime | None = None
-    participants: list[Participant] = field(default_factory=list)
-    answers: dict[str, Answer] = field(default_factory=dict)
-    scores: list[SafetyScore] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    id: int | None = None
-    started_at: datetime | None = None
-    voices: list[ClientVoice] = field(default_factory=list)
-    timeouts: list[TimeOut] = field(default_factory=list)
-
-    def answer_text(self, question_id: str) -> str:
-        answer = self.answers.get(question_id)
-        return answer.text if answer else ""
-
-
-@dataclass
-class MeetingSummary:
-    id: int
-    number: int
-    held_on: date
-    phase: Phase
-    status: MeetingStatus
-
-
 # Answers that are not questions of the guide but are typed and saved the same way.
 PURPOSE_ID = "opening-doel"
 SUMMARY_ID = "afsluiting-samenvatting"
@@ -358,8 +324,3 @@ def worry_answer_id(origin_id: str, worry_question_id: str) -> str:
 
 def is_worry_answer(question_id: str) -> bool:
     return WORRY_SEPARATOR in question_id
-
-
-def name_key(text: str) -> str:
-    """How names are compared: runs of whitespace as one space, without upper/lower case."""
-    return " ".join(text.split()).casefold()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from leidraad.domain import Action, Case, FamilyMember, MemberRole, Phase, Priority
+from leidraad.core.domain import Action, Case, FamilyMember, MemberRole, Phase, Priority
 
 
 class HearingMode(StrEnum):
