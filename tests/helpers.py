@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -70,3 +72,28 @@ def screen_text(pilot: Pilot[None]) -> str:
 def notices(pilot: Pilot[None]) -> str:
     """The messages shown as notifications so far."""
     return "\n".join(n.message for n in pilot.app._notifications)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Write every field still waiting for its typing pause, and let workers finish.
+
+    Tests wait for this instead of sleeping past the save timer.
+    """
+    from screens.widgets.pending import flush_all
+
+    await pilot.pause()
+    flush_all(pilot.app.screen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], object], what: str = "", limit: float = 10.0
+) -> None:
+    """Wait until `condition()` holds (checked every frame), never for a fixed time."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"gave up waiting after {limit} s: {what or condition}")
+        await pilot.pause(0.02)
