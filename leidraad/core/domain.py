@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from uuid import uuid4
 
 from leidraad.core.audience import Restriction
 from leidraad.core.names import name_key
@@ -95,12 +96,18 @@ class InvalidInput(ValueError):
 # --- people -----------------------------------------------------------------
 
 
+def new_key() -> str:
+    """A stable identity for a person, kept for life: names change, are mistyped, repeat."""
+    return uuid4().hex
+
+
 @dataclass
 class FamilyMember:
     name: str
     role: MemberRole
     age: int | None = None
     id: int | None = None
+    key: str = field(default_factory=new_key)
 
     @property
     def description(self) -> str:
@@ -118,6 +125,7 @@ class Partner:
     organisation: str
     contact: str = ""
     id: int | None = None
+    key: str = field(default_factory=new_key)
 
     @property
     def description(self) -> str:
