@@ -107,7 +107,7 @@ class FamilyMember:
     role: MemberRole
     age: int | None = None
     id: int | None = None
-    key: str = field(default_factory=new_key)
+    key: str = field(default_factory=new_key, compare=False)
 
     @property
     def description(self) -> str:
@@ -125,7 +125,7 @@ class Partner:
     organisation: str
     contact: str = ""
     id: int | None = None
-    key: str = field(default_factory=new_key)
+    key: str = field(default_factory=new_key, compare=False)
 
     @property
     def description(self) -> str:
