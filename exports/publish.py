@@ -11,13 +11,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from exports.documents import DocumentRequest, document_filename, render_document
+from exports.documents import (
+    DocumentRequest,
+    Format,
+    document_filename,
+    preparation_voice,
+    render_document,
+    render_markdown,
+)
 from exports.files import history_filename, write_private
 from exports.history import render_history
 from exports.html import to_html
 from exports.variants import Variant
+from leidraad.core.domain import Case
+from leidraad.core.followup import CaseHistory, MeetingFollowUp
 from leidraad.core.guide import Guide
+from leidraad.core.meeting import Meeting
 from leidraad.core.ports import DocumentSource
+from leidraad.core.voice import clients, voices_for
 
 
 @dataclass(frozen=True)
@@ -43,41 +54,71 @@ class ExportNotLogged(Exception):
     """The file was written, but the audit log could not record it; `path` says where."""
 
     def __init__(self, path: Path, cause: Exception) -> None:
-        super().__init__(str(cause))
+        reason = str(cause).strip().rstrip(".") or type(cause).__name__
+        super().__init__(
+            f"Het bestand {path} is geschreven, maar het logboek kon niet worden bijgewerkt "
+            f"({reason})."
+        )
         self.path = path
         self.cause = cause
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """A document ready to be written: its text, its default path and the audit line."""
+    """A document ready to be written: its text, its default path and the audit line.
+
+    `markdown` is what the text is made from (the same as `text` unless it is HTML),
+    for a preview on screen.
+    """
 
     case_id: int
     text: str
     default_path: Path
     what: str
+    markdown: str = ""
 
 
 def prepare(source: DocumentSource, guide: Guide, job: Job, folder: Path, today: date) -> Prepared:
     """Read and render, without writing: the preview and the save use the same text."""
     if isinstance(job, HistoryJob):
         history = source.case_history(job.case_id)
-        text = render_history(history, today)
-        if job.html:
-            text = to_html(text, f"Verloop van de casus: {history.case.alias}")
+        markdown = render_history(history, today)
+        text = (
+            to_html(markdown, f"Verloop van de casus: {history.case.alias}")
+            if job.html
+            else markdown
+        )
         name = history_filename(history.case.alias, today, "html" if job.html else "md")
-        return Prepared(job.case_id, text, folder / name, "verloop van de casus")
+        what = "verloop van de casus" + (" (html)" if job.html else "")
+        return Prepared(job.case_id, text, folder / name, what, markdown)
     meeting = source.get_meeting(job.meeting_id)
     case = source.get_case(meeting.case_id)
     followup = source.meeting_followup(job.meeting_id)
-    text = render_document(case, meeting, guide, job.request, followup)
-    name = document_filename(case, meeting, job.request)
-    what = (
-        f"voorbereiding overleg {meeting.number}"
-        if job.request.variant is Variant.VOORBEREIDING
-        else f"verslag overleg {meeting.number} ({job.request.variant.value})"
-    )
-    return Prepared(meeting.case_id, text, folder / name, what)
+    request = job.request
+    text = render_document(case, meeting, guide, request, followup)
+    html = request.format is Format.HTML
+    markdown = render_markdown(case, meeting, guide, request, followup) if html else text
+    name = document_filename(case, meeting, request)
+    return Prepared(meeting.case_id, text, folder / name, _what(case, meeting, request), markdown)
+
+
+def _what(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
+    """The audit line: which document, one line per file, without a client's name.
+
+    Two different files must not read the same, or the log folds them into one entry.
+    """
+    variant = request.variant
+    details = [variant.value]
+    if variant is Variant.PARTNER:
+        details = [f"partner: {request.partner}"]  # an organisation, not a person
+    if variant is Variant.VOORBEREIDING:
+        adults = [v.member for v in clients(voices_for(case, meeting.voices))]
+        member = preparation_voice(case, meeting, request.client).member
+        details = [f"cliënt {adults.index(member) + 1} van {len(adults)}"]
+    if request.format is Format.HTML:
+        details.append("html")
+    document = "voorbereiding" if variant is Variant.VOORBEREIDING else "verslag"
+    return f"{document} overleg {meeting.number} ({', '.join(details)})"
 
 
 def write_prepared(
@@ -103,3 +144,41 @@ def export_document(
 ) -> Path:
     """Write one document and record it in the audit log; returns where it went."""
     return write_prepared(source, prepare(source, guide, job, folder, today), target, overwrite)
+
+
+class ReadOnce:
+    """A DocumentSource that reads each case, meeting and history once.
+
+    The export screen previews version after version of one meeting: one read serves
+    every preview and the save, as the screen did before it used the use case.
+    """
+
+    def __init__(self, source: DocumentSource) -> None:
+        self._source = source
+        self._cases: dict[int, Case] = {}
+        self._meetings: dict[int, Meeting] = {}
+        self._followups: dict[int, MeetingFollowUp] = {}
+        self._histories: dict[int, CaseHistory] = {}
+
+    def get_case(self, case_id: int) -> Case:
+        if case_id not in self._cases:
+            self._cases[case_id] = self._source.get_case(case_id)
+        return self._cases[case_id]
+
+    def get_meeting(self, meeting_id: int) -> Meeting:
+        if meeting_id not in self._meetings:
+            self._meetings[meeting_id] = self._source.get_meeting(meeting_id)
+        return self._meetings[meeting_id]
+
+    def meeting_followup(self, meeting_id: int) -> MeetingFollowUp:
+        if meeting_id not in self._followups:
+            self._followups[meeting_id] = self._source.meeting_followup(meeting_id)
+        return self._followups[meeting_id]
+
+    def case_history(self, case_id: int) -> CaseHistory:
+        if case_id not in self._histories:
+            self._histories[case_id] = self._source.case_history(case_id)
+        return self._histories[case_id]
+
+    def record_export(self, case_id: int, what: str) -> None:
+        self._source.record_export(case_id, what)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from textual.app import ComposeResult
@@ -22,7 +23,12 @@ from screens.case_cells import OVERDUE_MARK
 from screens.context import AppContext
 from screens.phase_dialog import PhaseDialog, announce
 from screens.widgets.fields_dialog import FieldsDialog
+from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.score_trend import ScoreTrend
+from screens.widgets.storage_guard import saving
+
+if TYPE_CHECKING:
+    from exports.publish import Prepared
 
 # Not in the footer (it must fit 100 columns): the case screen lists them in its key hint.
 FOLLOWUP_BINDINGS = [
@@ -229,17 +235,51 @@ class FollowUpCaseScreen(Screen[None]):
         self.app.push_screen(TimelineScreen(self.context, self.case_id))
 
     def action_export_history(self) -> None:
-        from exports.history import save_history
+        """Write the course of the case into the minutes folder; the logboek notes it once."""
+        from exports.publish import HistoryJob, prepare
+
+        context = self.context
+        job = HistoryJob(self.case_id)
+        prepared = None
+        with saving(self):
+            prepared = prepare(
+                context.repo, context.guide, job, context.minutes_dir, context.today()
+            )
+        if prepared is not None:
+            self._write_history(prepared, overwrite=False)
+
+    def _write_history(self, prepared: Prepared, overwrite: bool) -> None:
+        from exports.publish import ExportNotLogged, write_prepared
 
         try:
-            history = self.context.repo.case_history(self.case_id)
-            path = save_history(history, self.context.minutes_dir, self.context.today())
+            path = write_prepared(self.context.repo, prepared, overwrite=overwrite)
+        except FileExistsError:
+            self._ask_to_replace_history(prepared)
+            return
         except OSError as error:
             self.notify(
-                f"Het verloop kon niet worden geschreven: {error.strerror}.", severity="error"
+                f"Het verloop kon niet worden geschreven: {error.strerror or error}.",
+                severity="error",
+                markup=False,
             )
             return
-        self.notify(f"Verloop opgeslagen: {escape(str(path))}", title="Verloop", timeout=10)
+        except ExportNotLogged as error:
+            self.notify(str(error), title="Verloop", severity="warning", timeout=10, markup=False)
+            return
+        self.notify(f"Verloop opgeslagen: {path}", title="Verloop", timeout=10, markup=False)
+
+    def _ask_to_replace_history(self, prepared: Prepared) -> None:
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._write_history(prepared, overwrite=True)
+            else:
+                self.notify("Niet opgeslagen: het verloop dat er al was, is niet aangeraakt.")
+
+        question = (
+            "Er is vandaag al een verloop van deze casus opgeslagen:\n"
+            f"{escape(str(prepared.default_path))}\n\nWil je het vervangen door de nieuwe versie?"
+        )
+        self.app.push_screen(ConfirmDialog(question, yes="Vervangen"), answered)
 
     def action_close_case(self) -> None:
         if self.is_closed():

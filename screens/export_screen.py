@@ -12,13 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Markdown, Select, Static
 
-from exports.documents import (
-    DocumentRequest,
-    Format,
-    document_filename,
-    render_markdown,
-    save_document,
-)
+from exports.documents import DocumentRequest, Format
+from exports.publish import ExportNotLogged, MinutesJob, Prepared, ReadOnce, prepare, write_prepared
 from exports.variants import Variant
 from leidraad.core.voice import clients, voices_for
 from screens.context import AppContext
@@ -43,11 +38,13 @@ class ExportScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.context = context
-        self.meeting = context.repo.get_meeting(meeting_id)
-        self.case = context.repo.get_case(self.meeting.case_id)
-        # The review of earlier actions, score trend, phases and plans, as the CLI adds them.
-        self.followup = context.repo.meeting_followup(meeting_id)
+        # Read once: every preview and the save use the same case and meeting.
+        self.source = ReadOnce(context.repo)
+        self.meeting_id = meeting_id
+        self.meeting = self.source.get_meeting(meeting_id)
+        self.case = self.source.get_case(self.meeting.case_id)
         self.initial_variant, self.initial_person = variant, person
+        self.prepared: Prepared | None = None
         self._path_edited = False
 
     def _people(self, variant: Variant) -> list[str]:
@@ -141,47 +138,43 @@ class ExportScreen(Screen[None]):
         partner.disabled = variant not in _FOR_SOMEONE
         about = self.query_one("#about", Static)
         request = self.request()
+        self.prepared = None
         if request is None:
             who = "cliënt" if variant is Variant.VOORBEREIDING else "partner"
             about.update(f"Kies voor welke {who} deze versie is.")
             self.query_one("#preview", Markdown).update("")
             return
         about.update(variant.description)
-        text = render_markdown(self.case, self.meeting, self.context.guide, request, self.followup)
-        self.query_one("#preview", Markdown).update(text)
+        job = MinutesJob(self.meeting_id, request)
+        context = self.context
+        self.prepared = prepare(
+            self.source, context.guide, job, context.minutes_dir, context.today()
+        )
+        self.query_one("#preview", Markdown).update(self.prepared.markdown)
         if not self._path_edited:
-            name = document_filename(self.case, self.meeting, request)
-            self.query_one("#path", Input).value = str(self.context.minutes_dir / name)
+            self.query_one("#path", Input).value = str(self.prepared.default_path)
 
     def action_save(self) -> None:
-        request = self.request()
         status = self.query_one("#status", Static)
-        if request is None:
+        if self.prepared is None:
             status.update("Kies eerst voor wie deze versie is.")
             return
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
             status.update("Vul in waar het bestand moet komen.")
             return
-        self._save(request, Path(raw).expanduser(), overwrite=False)
+        self._save(self.prepared, Path(raw).expanduser(), overwrite=False)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
         self.action_save()
 
     @work(exclusive=True, group="save")
-    async def _save(self, request: DocumentRequest, path: Path, overwrite: bool) -> None:
+    async def _save(self, prepared: Prepared, path: Path, overwrite: bool) -> None:
+        """Write what the preview shows and log it once; a taken name only when asked."""
         status = self.query_one("#status", Static)
         try:
-            written = save_document(
-                self.case,
-                self.meeting,
-                self.context.guide,
-                request,
-                path,
-                overwrite,
-                self.followup,
-            )
+            written = write_prepared(self.source, prepared, path, overwrite)
         except FileExistsError:
             replace = await self.app.push_screen_wait(
                 ConfirmDialog(
@@ -190,12 +183,16 @@ class ExportScreen(Screen[None]):
                 )
             )
             if replace:
-                self._save(request, path, overwrite=True)
+                self._save(prepared, path, overwrite=True)
             else:
                 status.update("Niet bewaard: het bestaande bestand is niet aangeraakt.")
             return
         except OSError as error:
             status.update(f"Bewaren lukte niet: {error.strerror or error}. Kies een andere map.")
+            return
+        except ExportNotLogged as error:
+            status.update(str(error))
+            self.notify(str(error), title="Logboek", severity="warning", markup=False)
             return
         status.update(f"Bewaard: {written}")
         self.notify(f"Bewaard: {written}", title="Verslag", markup=False)

@@ -14,7 +14,9 @@ from screens.widgets.restriction_dialog import RestrictionDialog
 from storage.repository import Repository
 from tests.conftest import family_case
 from tests.followup_data import three_meetings
-from tests.helpers import make_app, screen_text, type_text
+from tests.helpers import make_app, screen_text, settle, type_text, wait_until
+
+EXPORTED = "geëxporteerd"
 
 
 async def test_an_answer_marked_for_one_partner_stays_out_of_the_full_minutes(
@@ -48,7 +50,7 @@ async def test_an_answer_marked_for_one_partner_stays_out_of_the_full_minutes(
         await pilot.pause()
         assert "Er loopt een strafrechtelijk onderzoek" in export_preview(export)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "Bewaard:" in screen_text(pilot)
 
     assert case.id is not None
@@ -57,6 +59,7 @@ async def test_an_answer_marked_for_one_partner_stays_out_of_the_full_minutes(
     assert answer.restriction == Restriction.only_for("Politie")
     written = paths.minutes_dir / "gezin-j-overleg-1-2026-11-24-voor-politie.md"
     assert "Er loopt een strafrechtelijk onderzoek" in written.read_text(encoding="utf-8")
+    assert exported(repo, case.id) == ["verslag overleg 1 (partner: Politie)"]
 
 
 def export_preview(screen: ExportScreen) -> str:
@@ -78,17 +81,24 @@ async def test_saving_over_an_existing_file_asks_first(paths: Paths, repo: Repos
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(existing)
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("escape")  # no
-        await pilot.pause()
+        await settle(pilot)
         assert "niet aangeraakt" in screen_text(pilot)
         assert existing.read_text(encoding="utf-8") == "eerder verslag"
+        assert exported(repo, case.id) == []
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.click("#yes")
-        await pilot.pause(0.3)
+        await settle(pilot)
+        assert "Bewaard:" in screen_text(pilot)
     assert "Verslag casuïstiekbespreking" in existing.read_text(encoding="utf-8")
+    assert exported(repo, case.id) == ["verslag overleg 1 (volledig)"]
+
+
+def exported(repo: Repository, case_id: int) -> list[str]:
+    """The "geëxporteerd" lines of the case's logboek: one per file written."""
+    return [e.detail for e in repo.audit_log(case_id) if e.action == EXPORTED]
 
 
 async def test_closing_again_does_not_replace_the_minutes_without_asking(
@@ -103,14 +113,13 @@ async def test_closing_again_does_not_replace_the_minutes_without_asking(
         await screen.goto(screen.flow.start_of(Part.AFSLUITING))
         await pilot.pause()
         await pilot.click("#close-meeting")
-        await pilot.pause(0.3)
+        await settle(pilot)
         [minutes] = paths.minutes_dir.glob("*.md")
         minutes.write_text("met de hand verbeterd", encoding="utf-8")
         await pilot.click("#close-meeting")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, ConfirmDialog)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
     assert minutes.read_text(encoding="utf-8") == "met de hand verbeterd"
 
 
@@ -126,7 +135,7 @@ async def test_text_that_looks_like_markup_is_shown_as_typed(
         assert "Gezin [/] [b]X" in screen_text(pilot)
         await pilot.press("enter", "n", "pagedown")
         await type_text(pilot, "[/]")
-        await pilot.pause(0.4)
+        await settle(pilot)
         text = screen_text(pilot)
         assert "'[/]' is geen cijfer" in text
         await pilot.press("pageup")
@@ -136,7 +145,7 @@ async def test_text_that_looks_like_markup_is_shown_as_typed(
 async def test_the_saved_full_minutes_hold_the_follow_up_of_earlier_meetings(
     paths: Paths, repo: Repository
 ) -> None:
-    _, ids, _ = three_meetings(repo, scores=True)
+    case_id, ids, _ = three_meetings(repo, scores=True)
     target = paths.minutes_dir / "volledig.md"
     app = make_app(paths, repo)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -148,8 +157,9 @@ async def test_the_saved_full_minutes_hold_the_follow_up_of_earlier_meetings(
         assert "## Afspraken van eerdere overleggen" in export_preview(export)
         export.query_one("#path", Input).value = str(target)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "Bewaard:" in screen_text(pilot)
+    assert exported(repo, case_id) == ["verslag overleg 3 (volledig)"]
     text = target.read_text(encoding="utf-8")
     review = text[text.index("## Afspraken van eerdere overleggen") : text.index("## Stem")]
     assert "| Huisbezoek | Veilig Thuis |" in review

@@ -14,7 +14,7 @@ from screens.case_detail import CaseScreen
 from storage.case_list import LIST_LIMIT, quick_case_list
 from storage.repository import Repository
 from tests.conftest import FIXED_DAY, family_case
-from tests.helpers import make_app, notices, screen_text, type_text
+from tests.helpers import make_app, notices, screen_text, type_text, wait_until
 
 
 async def test_searching_narrows_the_list_and_says_when_nothing_matches(
@@ -52,10 +52,7 @@ async def test_a_long_list_shows_a_page_and_says_how_to_find_the_rest(
 
 async def opened(pilot: Pilot[None], app: LeidraadApp) -> None:
     """Wait until the worker has handed the data to the screen."""
-    for _ in range(100):
-        if app.has_data:
-            break
-        await pilot.pause(0.02)
+    await wait_until(pilot, lambda: app.has_data, "the data to open")
     await pilot.pause()
 
 
@@ -88,11 +85,7 @@ async def test_the_cases_show_before_the_data_are_open_and_open_once_they_are(
         preview=lambda: quick_case_list(paths.database, FIXED_DAY),
     )
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
-            if "Gezin J." in screen_text(pilot):
-                break
-            await pilot.pause(0.02)
-        assert "Gezin J." in screen_text(pilot)
+        await wait_until(pilot, lambda: "Gezin J." in screen_text(pilot), "the quick list")
         assert not app.has_data
         await pilot.press("enter")
         assert "Nog even geduld" in notices(pilot)

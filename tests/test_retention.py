@@ -153,11 +153,11 @@ def test_answering_no_destroys_nothing(paths: Paths, repo: Repository) -> None:
 def test_the_program_mentions_cases_past_their_retention_at_start(
     paths: Paths, repo: Repository
 ) -> None:
-    from leidraad.cli import Context, _startup_notices
+    from leidraad.cli.opening import Context, startup_notices
 
     filled_case(repo, ALIAS, datetime(2015, 1, 10, tzinfo=UTC))
     context = Context(str(paths.data_dir), None, None, None, None)
-    [notice, *_] = _startup_notices(context, repo)
+    [notice, *_] = startup_notices(context, repo)
     assert "Bewaartermijn verlopen: 1 casus langer dan 5 jaar gesloten" in notice
     assert "leidraad purge --dry-run" in notice
 
