@@ -46,8 +46,9 @@ from sqlalchemy import (
 from sqlalchemy.schema import CreateColumn
 from sqlmodel import SQLModel
 
-from storage.database import check_version
 from storage.errors import StorageError, translate
+from storage.fileformat import check_version
+from storage.snapshot import backup_sqlite_engine
 from storage.tables import SCHEMA_VERSION, SchemaInfo
 
 INFO_TABLE = SchemaInfo.__tablename__
@@ -426,8 +427,6 @@ def _transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def _backup_before_upgrade(engine: Engine, version: int, backup_dir: Path | None) -> Path:
-    from storage.backup import backup_sqlite_engine
-
     database = Path(engine.url.database or "leidraad.db")
     folder = backup_dir or database.parent / "reservekopieen"
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
