@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-# Raise by one with every change below, and add the step in storage/migrations.py.
+# Raise by one with every change below, and add the step in storage/migration_steps.py.
 SCHEMA_VERSION = 3
 
 
