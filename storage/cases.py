@@ -5,12 +5,13 @@ Every method is one short transaction that commits before it returns.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import func
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from leidraad.core.domain import (
     Case,
@@ -20,6 +21,7 @@ from leidraad.core.domain import (
     MemberRole,
     Partner,
     Phase,
+    new_key,
 )
 from leidraad.core.followup import CaseFlags, StatusEvent
 from storage import audit
@@ -80,7 +82,11 @@ class CaseStore:
     # --- saving --------------------------------------------------------------
 
     def save_case(self, case: Case) -> Case:
-        """Insert or update a case with its family members and partners."""
+        """Insert or update a case with its family members and partners.
+
+        People keep their row and their key: a changed person is updated in place,
+        a new one added, one left out removed.
+        """
         with self.work.session() as s:
             if case.id is None:
                 row = CaseRow(alias=case.alias, phase=case.phase.value, regie=case.regie)
@@ -91,20 +97,26 @@ class CaseStore:
                 row.alias, row.phase, row.regie = case.alias, case.phase.value, case.regie
             assert row.id is not None
             case_id = row.id
-            s.exec(delete(FamilyMemberRow).where(col(FamilyMemberRow.case_id) == case_id))
-            s.exec(delete(PartnerRow).where(col(PartnerRow.case_id) == case_id))
-            for i, m in enumerate(case.members):
-                s.add(
-                    FamilyMemberRow(
-                        case_id=case_id, position=i, name=m.name, role=m.role, age=m.age
-                    )
-                )
-            for i, p in enumerate(case.partners):
-                s.add(
-                    PartnerRow(
-                        case_id=case_id, position=i, organisation=p.organisation, contact=p.contact
-                    )
-                )
+            members = _sync(
+                s,
+                _stored(s, FamilyMemberRow, case_id),
+                case.members,
+                lambda key: FamilyMemberRow(case_id=case_id, key=key, name="", role=""),
+            )
+            for i, (m, member) in enumerate(zip(case.members, members, strict=True)):
+                member.position, member.name, member.age = i, m.name, m.age
+                member.role = str(m.role)
+                s.add(member)
+            partners = _sync(
+                s,
+                _stored(s, PartnerRow, case_id),
+                case.partners,
+                lambda key: PartnerRow(case_id=case_id, key=key, organisation=""),
+            )
+            for i, (p, partner) in enumerate(zip(case.partners, partners, strict=True)):
+                partner.position, partner.organisation = i, p.organisation
+                partner.contact = p.contact
+                s.add(partner)
             s.commit()
         return self.get_case(case_id)
 
@@ -176,8 +188,8 @@ def load_case(s: Session, case_id: int) -> Case:
         alias=row.alias,
         phase=Phase(row.phase),
         regie=row.regie,
-        members=[FamilyMember(m.name, MemberRole(m.role), m.age, m.id) for m in members],
-        partners=[Partner(p.organisation, p.contact, p.id) for p in partners],
+        members=[FamilyMember(m.name, MemberRole(m.role), m.age, m.id, m.key) for m in members],
+        partners=[Partner(p.organisation, p.contact, p.id, p.key) for p in partners],
         id=row.id,
     )
 
@@ -190,3 +202,37 @@ def _stored(s: Session, table: type[_Row], case_id: int) -> list[_Row]:
             .order_by(col(table.position), col(table.id))
         ).all()
     )
+
+
+def _sync(
+    s: Session,
+    stored: list[_Row],
+    people: Sequence[FamilyMember | Partner],
+    new_row: Callable[[str], _Row],
+) -> list[_Row]:
+    """The row that holds each person, in their order; stored rows nobody claims are deleted.
+
+    A person is found by key, or else by row id (a form that kept the id but made a
+    new object keeps its row and its stored key). Anyone else gets a new row; a key
+    already taken in this case is replaced by a fresh one.
+    """
+    by_key = {r.key: r for r in stored}
+    by_id = {r.id: r for r in stored}
+    keys = set(by_key)
+    claimed: set[int] = set()
+    rows = []
+    for person in people:
+        row = by_key.get(person.key)
+        if row is None or row.id in claimed:
+            row = by_id.get(person.id) if person.id is not None else None
+        if row is None or row.id in claimed:
+            key = person.key if person.key not in keys else new_key()
+            keys.add(key)
+            row = new_row(key)
+        elif row.id is not None:
+            claimed.add(row.id)
+        rows.append(row)
+    for old in stored:
+        if old.id not in claimed:
+            s.delete(old)
+    return rows

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import (
     Boolean,
@@ -35,7 +36,10 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    bindparam,
+    select,
     text,
+    update,
 )
 from sqlalchemy.schema import CreateColumn
 
@@ -313,6 +317,30 @@ def _v3_voice_followup_and_restrictions(connection: Connection) -> None:
     )
 
 
+def _v4_person_keys(connection: Connection) -> None:
+    """Family members and partners keep a key for life; each existing one gets its own."""
+    for name in ("family_members", "partners"):
+        add_column(connection, name, Column("key", String, nullable=False, server_default=""))
+        people = Table(
+            name,
+            MetaData(),
+            Column("id", Integer, primary_key=True),
+            Column("case_id", Integer),
+            Column("key", String),
+        )
+        ids = connection.execute(select(people.c.id)).scalars().all()
+        if ids:
+            connection.execute(
+                update(people)
+                .where(people.c.id == bindparam("row"))
+                .values({"key": bindparam("fresh")}),
+                [{"row": row_id, "fresh": uuid4().hex} for row_id in ids],
+            )
+        Index(f"ix_{name}_case_id_key", people.c.case_id, people.c["key"], unique=True).create(
+            connection
+        )
+
+
 STEPS: list[Step] = [
     Step(2, "cases can be closed (closed_at, closed_reason); audit_log", _v2_closing_and_audit_log),
     Step(
@@ -320,4 +348,5 @@ STEPS: list[Step] = [
         "restrictions, client's voice, time-outs, reviews, phases, plans",
         _v3_voice_followup_and_restrictions,
     ),
+    Step(4, "family members and partners keep a key for life", _v4_person_keys),
 ]
