@@ -8,22 +8,35 @@ so every backup can be read, checked and restored the same way.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, func, insert, select, text
 from sqlmodel import SQLModel
 
 from storage.database import Location, connect, inspect_sqlite
 from storage.errors import DatabaseDamaged, StorageError, damaged, translate
+from storage.migrations import prepare
+from storage.snapshot import (
+    backup_sqlite_engine,
+    copy_pages,
+    no_half_copy,
+    open_plain_or_encrypted,
+    private_target,
+)
 from storage.tables import CaseRow
+
+__all__ = [
+    "BackupInfo",
+    "backup_sqlite_engine",
+    "default_backup_name",
+    "describe_backup",
+    "make_backup",
+    "restore_backup",
+]
 
 
 @dataclass(frozen=True)
@@ -40,82 +53,25 @@ def default_backup_name(folder: Path, now: datetime | None = None) -> Path:
     return folder / f"leidraad-{(now or datetime.now()).strftime('%Y%m%d-%H%M%S')}.db"
 
 
-def _private_target(target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if target.exists():
-        target.unlink()
-    # Made private before a single page of case data goes into it.
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-@contextmanager
-def _no_half_copy(target: Path, where: Path | str) -> Iterator[None]:
-    """A copy that fails is removed, and the reason is told in Dutch."""
-    try:
-        yield
-    except StorageError:
-        target.unlink(missing_ok=True)
-        raise
-    except Exception as error:
-        target.unlink(missing_ok=True)
-        raise translate(error, where) from error
-
-
-def _open_plain_or_encrypted(path: Path, passphrase: str | None) -> Any:
-    if passphrase is None:
-        return sqlite3.connect(path)
-    from storage.encryption import connect_raw
-
-    return connect_raw(str(path), passphrase)
-
-
-def _copy_pages(source: Any, target: Path, passphrase: str | None) -> None:
-    destination = _open_plain_or_encrypted(target, passphrase)
-    try:
-        source.backup(destination)  # all pages in one step: one consistent moment
-        # The copy stands alone: no -wal or -shm file beside it.
-        destination.execute("PRAGMA journal_mode=DELETE")
-        check = destination.execute("PRAGMA quick_check(1)").fetchone()
-        if check is None or check[0] != "ok":
-            raise DatabaseDamaged(f"De kopie {target} is niet in orde; probeer het opnieuw.")
-    finally:
-        destination.close()
-
-
-def backup_sqlite_engine(engine: Engine, target: Path) -> Path:
-    """Copy the database behind an SQLite engine to target (used before an upgrade too)."""
-    _private_target(target)
-    raw = engine.raw_connection()
-    try:
-        with _no_half_copy(target, target):
-            passphrase = (
-                engine.url.password if engine.url.drivername.endswith("pysqlcipher") else None
-            )
-            _copy_pages(raw.driver_connection, target, str(passphrase) if passphrase else None)
-    finally:
-        raw.close()
-    return target
-
-
 def make_backup(location: Location, target: Path) -> Path:
     """A consistent copy of the database at location, safe to run beside the app."""
     if location.path is not None:
         if not location.path.exists():
             raise StorageError(f"Er is nog geen database in {location.path.parent}.")
         inspect_sqlite(location)
-        _private_target(target)
-        with _no_half_copy(target, target):
-            source = _open_plain_or_encrypted(location.path, location.passphrase)
+        private_target(target)
+        with no_half_copy(target, target):
+            source = open_plain_or_encrypted(location.path, location.passphrase)
             try:
                 source.execute("PRAGMA busy_timeout=5000")
-                _copy_pages(source, target, location.passphrase)
+                copy_pages(source, target, location.passphrase)
             finally:
                 source.close()
         return target
     engine = connect(location)
     try:
-        with _no_half_copy(target, location.describe()):
-            _private_target(target)
+        with no_half_copy(target, location.describe()):
+            private_target(target)
             copy = _sqlite_engine(target)
             try:
                 SQLModel.metadata.create_all(copy)
@@ -134,7 +90,7 @@ def describe_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
     version = inspect_sqlite(Location(path=path, passphrase=passphrase))
     if version is None:
         raise DatabaseDamaged(damaged(path))
-    connection = _open_plain_or_encrypted(path, passphrase)
+    connection = open_plain_or_encrypted(path, passphrase)
     try:
         cases = connection.execute(f"SELECT count(*) FROM {CaseRow.__tablename__}").fetchone()[0]
     finally:
@@ -156,8 +112,8 @@ def restore_backup(location: Location, source: Path, safety_copy: Path | None) -
         location.path.parent.mkdir(parents=True, exist_ok=True)
         if not location.path.exists():
             location.path.touch(mode=0o600)
-        backup = _open_plain_or_encrypted(source, location.passphrase)
-        live = _open_plain_or_encrypted(location.path, location.passphrase)
+        backup = open_plain_or_encrypted(source, location.passphrase)
+        live = open_plain_or_encrypted(location.path, location.passphrase)
         try:
             live.execute("PRAGMA busy_timeout=5000")
             backup.backup(live)
@@ -170,13 +126,11 @@ def restore_backup(location: Location, source: Path, safety_copy: Path | None) -
             live.close()
         return
     # PostgreSQL: bring the file to this schema in a scratch copy, then copy the rows in.
-    from storage.migrations import prepare
-
     if safety_copy is not None:
         make_backup(location, safety_copy)
     with tempfile.TemporaryDirectory(prefix="leidraad-") as folder:
         scratch = Path(folder) / "herstel.db"
-        _private_target(scratch)
+        private_target(scratch)
         source_db, scratch_db = sqlite3.connect(source), sqlite3.connect(scratch)
         try:
             source_db.backup(scratch_db)

@@ -15,17 +15,17 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, tex
 
 from storage.errors import (
     DatabaseDamaged,
-    DatabaseTooNew,
     StorageError,
     WrongPassphrase,
     damaged,
     translate,
 )
-from storage.tables import SCHEMA_VERSION, SchemaInfo
+from storage.fileformat import SQLITE_HEADER, check_version
+from storage.migrations import prepare
+from storage.tables import SchemaInfo
 
-__all__ = ["Location", "StorageError", "connect", "open_engine"]
+__all__ = ["SQLITE_HEADER", "Location", "StorageError", "check_version", "connect", "open_engine"]
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another writer before it gives up
 
 
@@ -115,8 +115,6 @@ def connect(database: Path | Location) -> Engine:
 
 def open_engine(database: Path | Location, backup_dir: Path | None = None) -> Engine:
     """Open (or create) the database and bring its schema to this version of leidraad."""
-    from storage.migrations import prepare
-
     engine = connect(database)
     try:
         prepare(engine, backup_dir)
@@ -186,15 +184,6 @@ def inspect_sqlite(location: Location) -> int | None:
     version = int(row[0]) if row else None
     check_version(version, path)
     return version
-
-
-def check_version(version: int | None, where: object) -> None:
-    if version is not None and version > SCHEMA_VERSION:
-        raise DatabaseTooNew(
-            f"De database {where} is gemaakt door een nieuwere versie van leidraad "
-            f"(schema {version}, deze versie kent {SCHEMA_VERSION}). Werk leidraad bij; "
-            "de database is niet aangeraakt."
-        )
 
 
 def _read_only(location: Location) -> Any:

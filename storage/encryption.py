@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storage.errors import StorageError
+from storage.fileformat import SQLITE_HEADER
 
 if TYPE_CHECKING:
     from sqlalchemy import URL
@@ -23,8 +24,6 @@ def available() -> bool:
 
 def is_encrypted_file(path: Path) -> bool:
     """A non-empty file without SQLite's plain header: encrypted (or damaged)."""
-    from storage.database import SQLITE_HEADER
-
     if not path.exists() or path.stat().st_size == 0:
         return False
     with path.open("rb") as handle:

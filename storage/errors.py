@@ -22,6 +22,10 @@ _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
+class NotFound(LookupError):
+    """A case or meeting that does not exist (any more)."""
+
+
 class StorageError(RuntimeError):
     """A database problem explained in Dutch for the user."""
 

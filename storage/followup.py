@@ -1,24 +1,18 @@
-"""Storage for following a family over time; mixed into the Repository.
+"""Following a family over time: earlier actions ticked off, scores, phases, plans, history.
 
-Kept in its own module so the follow-up rules stay together. Like the rest of
-the repository, every method is one short transaction that commits before it
-returns.
+Like the other stores, every method is one short transaction that commits before
+it returns.
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from datetime import date
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from leidraad.core.audience import Restriction
-from leidraad.core.domain import Action, Case, InvalidInput, Phase, Priority, SafetyScore
+from leidraad.core.domain import InvalidInput, Phase, SafetyScore
 from leidraad.core.followup import (
     ActionRecord,
-    CaseFlags,
     CaseHistory,
     MeetingFollowUp,
     Outcome,
@@ -28,16 +22,17 @@ from leidraad.core.followup import (
     due_for_review,
     status_after,
 )
-from leidraad.core.meeting import MeetingSummary
 from leidraad.core.phases import PhaseChange, check_phase_change
 from leidraad.core.plans import PlanKind, PlanStatus, PlanVersion, party_key, plan_parties
 from leidraad.core.trend import ScoreSheet
 from storage import audit
-from storage.case_list import case_list
+from storage.cases import CaseStore
+from storage.errors import NotFound
+from storage.meetings import MeetingStore, action_from_row, score_from_row
+from storage.session import UnitOfWork, case_or_fail, meeting_or_fail
 from storage.tables import (
     ActionReviewRow,
     ActionRow,
-    CaseRow,
     CaseStatusRow,
     MeetingRow,
     PhaseChangeRow,
@@ -48,37 +43,15 @@ from storage.tables import (
 )
 
 
-def _not_found(message: str) -> LookupError:
-    from storage.repository import NotFound  # the repository imports this module
-
-    return NotFound(message)
-
-
 class FollowUpStore:
-    """Action reviews, score trends, phase history, plan awareness, closing and reopening."""
+    """Action reviews, score trends, phase history, plan awareness, the whole course."""
 
-    if TYPE_CHECKING:
-        actor: str
-
-        def _session(self) -> AbstractContextManager[Session]: ...
-
-        def get_case(self, case_id: int) -> Case: ...
-
-        def list_meetings(self, case_id: int) -> list[MeetingSummary]: ...
+    def __init__(self, work: UnitOfWork, cases: CaseStore, meetings: MeetingStore) -> None:
+        self.work = work
+        self.cases = cases
+        self.meetings = meetings
 
     # --- reading helpers -----------------------------------------------------
-
-    def _case_row(self, s: Session, case_id: int) -> CaseRow:
-        row = s.get(CaseRow, case_id)
-        if row is None:
-            raise _not_found(f"Casus {case_id} bestaat niet.")
-        return row
-
-    def _meeting_or_fail(self, s: Session, meeting_id: int) -> MeetingRow:
-        row = s.get(MeetingRow, meeting_id)
-        if row is None:
-            raise _not_found(f"Overleg {meeting_id} bestaat niet.")
-        return row
 
     def _action_records(self, s: Session, case_id: int) -> list[ActionRecord]:
         meetings = {
@@ -116,8 +89,8 @@ class FollowUpStore:
 
     def review_items(self, meeting_id: int) -> list[ReviewItem]:
         """The actions of earlier meetings that were still open when this meeting began."""
-        with self._session() as s:
-            meeting = self._meeting_or_fail(s, meeting_id)
+        with self.work.session() as s:
+            meeting = meeting_or_fail(s, meeting_id)
             records = self._action_records(s, meeting.case_id)
         items = []
         for record in records:
@@ -142,11 +115,11 @@ class FollowUpStore:
         self, meeting_id: int, action_id: int, outcome: Outcome | None, note: str
     ) -> None:
         """Store one tick-off and bring the action's status in line with its latest one."""
-        with self._session() as s:
-            meeting = self._meeting_or_fail(s, meeting_id)
+        with self.work.session() as s:
+            meeting = meeting_or_fail(s, meeting_id)
             action = s.get(ActionRow, action_id)
             if action is None:
-                raise _not_found("Deze actie bestaat niet meer.")
+                raise NotFound("Deze actie bestaat niet meer.")
             agreed = s.get(MeetingRow, action.meeting_id)
             if action.case_id != meeting.case_id or agreed is None:
                 raise InvalidInput("Deze actie hoort bij een andere casus.")
@@ -182,14 +155,14 @@ class FollowUpStore:
             s.commit()
 
     def open_action_records(self, case_id: int) -> list[ActionRecord]:
-        with self._session() as s:
+        with self.work.session() as s:
             return [r for r in self._action_records(s, case_id) if r.is_open]
 
     # --- scores over time ------------------------------------------------------
 
     def score_sheets(self, case_id: int, up_to: int | None = None) -> list[ScoreSheet]:
         """Every meeting's scores, oldest first; up to and including meeting `up_to`."""
-        with self._session() as s:
+        with self.work.session() as s:
             query = select(MeetingRow).where(MeetingRow.case_id == case_id)
             if up_to is not None:
                 query = query.where(MeetingRow.number <= up_to)
@@ -210,7 +183,7 @@ class FollowUpStore:
     # --- phases ------------------------------------------------------------------
 
     def phase_history(self, case_id: int) -> list[PhaseChange]:
-        with self._session() as s:
+        with self.work.session() as s:
             rows = s.exec(
                 select(PhaseChangeRow)
                 .where(PhaseChangeRow.case_id == case_id)
@@ -234,9 +207,9 @@ class FollowUpStore:
 
         The rules (InvalidInput with a Dutch message) are in followup.check_phase_change.
         """
-        with self._session() as s:
-            case = self._case_row(s, case_id)
-            meeting = self._meeting_or_fail(s, meeting_id) if meeting_id is not None else None
+        with self.work.session() as s:
+            case = case_or_fail(s, case_id)
+            meeting = meeting_or_fail(s, meeting_id) if meeting_id is not None else None
             if meeting is not None and meeting.case_id != case_id:
                 raise InvalidInput("Dit overleg hoort bij een andere casus.")
             current = Phase(case.phase)
@@ -260,7 +233,7 @@ class FollowUpStore:
     # --- plans -----------------------------------------------------------------
 
     def plan_versions(self, case_id: int) -> list[PlanVersion]:
-        with self._session() as s:
+        with self.work.session() as s:
             rows = s.exec(
                 select(PlanVersionRow)
                 .where(PlanVersionRow.case_id == case_id)
@@ -275,8 +248,8 @@ class FollowUpStore:
         cleaned = " ".join(label.split())
         if not cleaned:
             raise InvalidInput("Geef de versie een naam, bijvoorbeeld 'versie 2'.")
-        with self._session() as s:
-            self._case_row(s, case_id)
+        with self.work.session() as s:
+            case_or_fail(s, case_id)
             row = PlanVersionRow(case_id=case_id, kind=kind.value, label=cleaned, dated=dated)
             s.add(row)
             s.commit()
@@ -284,11 +257,11 @@ class FollowUpStore:
 
     def plan_statuses(self, case_id: int, as_of: date | None = None) -> list[PlanStatus]:
         """Each plan's current version and who knows it; `as_of` gives the state on that day."""
-        case = self.get_case(case_id)
+        case = self.cases.get_case(case_id)
         versions = [v for v in self.plan_versions(case_id) if as_of is None or v.dated <= as_of]
         current = {v.kind: v for v in versions}  # the latest per kind wins
         ids = [v.id for v in current.values()]
-        with self._session() as s:
+        with self.work.session() as s:
             rows = s.exec(
                 select(PlanAwarenessRow).where(col(PlanAwarenessRow.plan_version_id).in_(ids))
             ).all()
@@ -309,10 +282,10 @@ class FollowUpStore:
     def set_plan_known(self, version_id: int, party: str, since: date | None) -> None:
         """Mark that a party knows this version since a day, or (None) that it does not."""
         key = party_key(party)
-        with self._session() as s:
+        with self.work.session() as s:
             version = s.get(PlanVersionRow, version_id)
             if version is None:
-                raise _not_found("Deze versie van het plan bestaat niet meer.")
+                raise NotFound("Deze versie van het plan bestaat niet meer.")
             row = s.exec(
                 select(PlanAwarenessRow).where(
                     PlanAwarenessRow.plan_version_id == version_id, PlanAwarenessRow.party == key
@@ -332,70 +305,19 @@ class FollowUpStore:
                 s.add(row)
             s.commit()
 
-    # --- closing and reopening ---------------------------------------------------
-
-    def close_case(self, case_id: int, reason: str, when: datetime | None = None) -> None:
-        """Close a case: hidden from the default case list, still found by searching."""
-        cleaned = " ".join(reason.split())
-        if not cleaned:
-            raise InvalidInput("Schrijf op waarom de casus wordt gesloten.")
-        with self._session() as s:
-            row = self._case_row(s, case_id)
-            if row.closed_at is not None:
-                raise InvalidInput("Deze casus is al gesloten.")
-            row.closed_at = audit.utc(when) if when else utc_now()
-            row.closed_reason = cleaned
-            s.add(row)
-            s.add(CaseStatusRow(case_id=case_id, closed=True, reason=cleaned, at=row.closed_at))
-            audit.record(s.connection(), self.actor, case_id, audit.CLOSED, cleaned)
-            s.commit()
-
-    def reopen_case(self, case_id: int, reason: str = "", when: datetime | None = None) -> None:
-        with self._session() as s:
-            row = self._case_row(s, case_id)
-            if row.closed_at is None:
-                raise InvalidInput("Deze casus is niet gesloten.")
-            row.closed_at = None
-            row.closed_reason = ""
-            s.add(row)
-            cleaned = " ".join(reason.split())
-            event = CaseStatusRow(case_id=case_id, closed=False, reason=cleaned)
-            event.at = when or utc_now()
-            s.add(event)
-            audit.record(s.connection(), self.actor, case_id, audit.REOPENED, cleaned)
-            s.commit()
-
-    def case_closed(self, case_id: int) -> StatusEvent | None:
-        """When and why the case was closed; None while it is open."""
-        with self._session() as s:
-            row = self._case_row(s, case_id)
-        if row.closed_at is None:
-            return None
-        return StatusEvent(audit.local(row.closed_at).date(), True, row.closed_reason)
-
-    def count_closed_cases(self) -> int:
-        with self._session() as s:
-            return s.exec(select(func.count()).where(col(CaseRow.closed_at).is_not(None))).one()
-
-    def case_flags(self, today: date) -> dict[int, CaseFlags]:
-        """Per case: how many open actions are past their date, and whether it fell back."""
-        with self._session() as s:
-            every = case_list(s.connection(), "", today, None, include_closed=True)
-        return {c.id: CaseFlags(c.overdue, c.fell_back) for c in every.cases}
-
     # --- the whole course ---------------------------------------------------------
 
     def case_history(self, case_id: int) -> CaseHistory:
-        case = self.get_case(case_id)
-        with self._session() as s:
-            row = self._case_row(s, case_id)
+        case = self.cases.get_case(case_id)
+        with self.work.session() as s:
+            row = case_or_fail(s, case_id)
             records = self._action_records(s, case_id)
             events = s.exec(
                 select(CaseStatusRow)
                 .where(CaseStatusRow.case_id == case_id)
                 .order_by(col(CaseStatusRow.at), col(CaseStatusRow.id))
             ).all()
-        meetings = self.list_meetings(case_id)
+        meetings = self.meetings.list_meetings(case_id)
         # A case entered after its first meetings began no later than those meetings.
         created_on = min([audit.local(row.created_at).date(), *(m.held_on for m in meetings)])
         return CaseHistory(
@@ -416,8 +338,8 @@ class FollowUpStore:
 
     def meeting_followup(self, meeting_id: int) -> MeetingFollowUp:
         """What the minutes of this meeting say about earlier actions, scores, phase and plans."""
-        with self._session() as s:
-            meeting = self._meeting_or_fail(s, meeting_id)
+        with self.work.session() as s:
+            meeting = meeting_or_fail(s, meeting_id)
             changes = s.exec(
                 select(PhaseChangeRow)
                 .where(PhaseChangeRow.meeting_id == meeting_id)
@@ -431,31 +353,6 @@ class FollowUpStore:
             phase_changes=[_phase_change(r, numbers) for r in changes],
             plans=self.plan_statuses(meeting.case_id, as_of=meeting.held_on),
         )
-
-
-def action_from_row(row: ActionRow) -> Action:
-    """The one translation from a stored action to the domain, for both stores."""
-    return Action(
-        row.description,
-        row.owner,
-        row.due,
-        Priority(row.priority),
-        Phase(row.phase),
-        row.id,
-        Restriction.decode(row.restriction),
-    )
-
-
-def score_from_row(row: ScoreRow) -> SafetyScore:
-    """The one translation from a stored safety score to the domain, for both stores."""
-    return SafetyScore(
-        row.perspective,
-        row.voiced_by,
-        row.score,
-        row.higher,
-        row.id,
-        Restriction.decode(row.restriction),
-    )
 
 
 def _phase_change(row: PhaseChangeRow, numbers: dict[int | None, int]) -> PhaseChange:

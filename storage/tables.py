@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import ClassVar
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel, UniqueConstraint
 
-# Raise by one with every change below, and add the step in storage/migrations.py.
-SCHEMA_VERSION = 3
+from leidraad.core.domain import new_key
+
+# Raise by one with every change below, and add the step in storage/migration_steps.py.
+SCHEMA_VERSION = 4
 
 
 def utc_now() -> datetime:
@@ -34,8 +37,12 @@ class CaseRow(SQLModel, table=True):
 
 class FamilyMemberRow(SQLModel, table=True):
     __tablename__ = "family_members"
+    # A unique index, not a constraint: an upgrade can add an index to an existing table.
+    __table_args__ = (Index("ix_family_members_case_id_key", "case_id", "key", unique=True),)
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
+    # The person's identity for life; the column default serves inserts without the ORM.
+    key: str = Field(default_factory=new_key, sa_column_kwargs={"default": new_key})
     position: int = 0
     name: str
     role: str
@@ -44,8 +51,10 @@ class FamilyMemberRow(SQLModel, table=True):
 
 class PartnerRow(SQLModel, table=True):
     __tablename__ = "partners"
+    __table_args__ = (Index("ix_partners_case_id_key", "case_id", "key", unique=True),)
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
+    key: str = Field(default_factory=new_key, sa_column_kwargs={"default": new_key})
     position: int = 0
     organisation: str
     contact: str = ""

@@ -63,7 +63,7 @@ def test_typing_on_for_minutes_keeps_saving_and_stretches_one_entry(
     repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The stretch of the log entry runs past TOUCH_EVERY; it must never cost an answer."""
-    from storage import repository
+    from storage import meetings
 
     case = repo.save_case(family_case())
     assert case.id is not None
@@ -71,7 +71,7 @@ def test_typing_on_for_minutes_keeps_saving_and_stretches_one_entry(
     assert meeting.id is not None
     start = datetime.now(UTC)
     for seconds, text in ((1, "M"), (32, "Mo"), (95, "Moe"), (161, "Moeder")):
-        monkeypatch.setattr(repository, "utc_now", lambda s=seconds: start + timedelta(seconds=s))
+        monkeypatch.setattr(meetings, "utc_now", lambda s=seconds: start + timedelta(seconds=s))
         repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", text))
         assert repo.get_meeting(meeting.id).answers["dv-1"].text == text
     typing = [e for e in repo.audit_log(case.id) if e.detail == "overleg 1"]
@@ -210,18 +210,18 @@ def test_record_tells_which_entry_it_wrote_or_stretched(repo: Repository) -> Non
 def test_typing_on_reads_neither_the_meeting_nor_the_log_again(
     repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from storage import repository
+    from storage import meetings
 
     case = repo.save_case(family_case())
     assert case.id is not None
     meeting = repo.start_meeting(case.id, "Directe veiligheid")
     assert meeting.id is not None
     start = datetime.now(UTC)
-    monkeypatch.setattr(repository, "utc_now", lambda: start)
+    monkeypatch.setattr(meetings, "utc_now", lambda: start)
     with statements(repo.engine) as first:
         repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "M"))
     assert reads_of(first, "audit_log") == 1  # the case's latest entry, to fold into it
-    monkeypatch.setattr(repository, "utc_now", lambda: start + timedelta(minutes=1))
+    monkeypatch.setattr(meetings, "utc_now", lambda: start + timedelta(minutes=1))
     with statements(repo.engine) as later:
         repo.save_answer(meeting.id, Answer("dv-1", "Vraag?", "beeldvorming", "Mo"))
     assert len(later) == 2  # the answer, and stretching the entry by its id

@@ -164,6 +164,9 @@ def test_a_server_database_is_backed_up_to_a_file_and_restored(
         assert summary.alias == "Gezin J."
         again = restored.meeting_by_number(summary.id, 1)
         assert again.answers["dv-1"].text == "Moeder is bang"
+        back = restored.get_case(summary.id)
+        assert [(m.id, m.key) for m in back.members] == [(m.id, m.key) for m in case.members]
+        assert [(p.id, p.key) for p in back.partners] == [(p.id, p.key) for p in case.partners]
         # New rows get new numbers after a restore (sequences follow the data on PostgreSQL).
         assert restored.save_case(family_case()).id == summary.id + 1
     finally:

@@ -27,10 +27,15 @@ COUNTED = ("case_history", "get_case", "list_meetings", "save_case")
 
 
 def count_calls(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """How often the screens ask the repository for these, calls from inside it included."""
+    """How often the screens ask the repository for these, calls from inside it included.
+
+    Counted at the stores the repository passes each call to, where its own calls land too.
+    """
     calls: Counter[str] = Counter()
+    stores = {"case_history": repo.followup, "list_meetings": repo.meetings}
     for name in COUNTED:
-        original = getattr(repo, name)
+        store = stores.get(name, repo.cases)
+        original = getattr(store, name)
 
         def counted(
             *args: object, _name: str = name, _original: Callable[..., object] = original
@@ -38,7 +43,7 @@ def count_calls(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> Counter[st
             calls[_name] += 1
             return _original(*args)
 
-        monkeypatch.setattr(repo, name, counted)
+        monkeypatch.setattr(store, name, counted)
     return calls
 
 

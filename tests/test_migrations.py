@@ -6,12 +6,15 @@ import hashlib
 import sqlite3
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, MetaData, insert, inspect
 
+from leidraad.core.domain import FamilyMember, MemberRole
 from leidraad.paths import Paths
 from storage import migrations
 from storage.database import Location, connect
@@ -132,6 +135,7 @@ def test_a_database_made_by_version_1_keeps_everything_and_is_backed_up_first(
     case = repo.get_case(summary.id)
     assert case.alias == "Gezin J."
     assert [m.name for m in case.members] == ["moeder", "vader", "Sam"]
+    assert len({m.key for m in case.members}) == 3
     meeting = repo.meeting_by_number(summary.id, 1)
     assert meeting.answers["dv-1"].text == "Moeder is bang"
     assert meeting.actions[0].description == "Veiligheidsplan maken"
@@ -169,3 +173,73 @@ def test_a_damaged_database_is_refused_and_left_byte_for_byte(paths: Paths) -> N
         Repository.open(paths.database)
 
     assert hashlib.sha256(paths.database.read_bytes()).hexdigest() == before
+
+
+def test_people_from_before_keys_keep_everything_and_each_get_their_own_key(
+    location: Location,
+) -> None:
+    engine = connect(location)
+    create_at_version(engine, 3)  # the last schema without keys for people
+    tables = MetaData()
+    tables.reflect(engine)
+    rows: dict[str, list[dict[str, Any]]] = {
+        "cases": [
+            {"id": i, "alias": alias, "phase": "directe_veiligheid", "regie": "VT"}
+            | {"created_at": datetime(2026, 1, 5, 9, 0), "closed_reason": ""}
+            for i, alias in ((1, "Gezin J."), (2, "Gezin K."))
+        ],
+        "family_members": [
+            {"id": 1, "case_id": 1, "position": 0, "name": "moeder", "role": "ouder", "age": None},
+            {"id": 2, "case_id": 1, "position": 1, "name": "Sam", "role": "kind", "age": 8},
+            {"id": 3, "case_id": 2, "position": 0, "name": "moeder", "role": "ouder", "age": None},
+        ],
+        "partners": [
+            {"id": 1, "case_id": 1, "position": 0, "organisation": "Veilig Thuis", "contact": "A."},
+            {"id": 2, "case_id": 2, "position": 0, "organisation": "Politie", "contact": ""},
+        ],
+        "meetings": [
+            {"id": 1, "case_id": 1, "number": 1, "held_on": date(2026, 1, 6)}
+            | {"phase": "directe_veiligheid", "questionset": "dv", "status": "open"}
+        ],
+        "answers": [
+            {"meeting_id": 1, "question_id": "dv-1", "question_text": "Vraag?", "part": "b"}
+            | {"text": "Moeder is bang", "client_words": False, "restriction": ""}
+            | {"updated_at": datetime(2026, 1, 6, 10, 0)}
+        ],
+    }
+    with engine.begin() as connection:
+        for name, values in rows.items():
+            connection.execute(insert(tables.tables[name]), values)
+    if engine.dialect.name == "postgresql":  # rows were given their ids by hand
+        with engine.begin() as connection:
+            for name in rows:
+                connection.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                    f"(SELECT max(id) FROM {name}))"
+                )
+    engine.dispose()
+
+    repo = Repository.open(location)
+    try:
+        first, second = repo.get_case(1), repo.get_case(2)
+        assert [(m.id, m.name, m.age) for m in first.members] == [
+            (1, "moeder", None),
+            (2, "Sam", 8),
+        ]
+        assert [(p.organisation, p.contact) for p in first.partners] == [("Veilig Thuis", "A.")]
+        assert second.members[0].name == "moeder"
+        assert repo.meeting_by_number(1, 1).answers["dv-1"].text == "Moeder is bang"
+        keys = [m.key for c in (first, second) for m in c.members]
+        keys += [p.key for c in (first, second) for p in c.partners]
+        assert len(set(keys)) == len(keys) == 5
+        assert all(len(key) == 32 and int(key, 16) >= 0 for key in keys)
+        # The keys now stored stay: an edit keeps them, a new person gets a row of its own.
+        first.members[1] = replace(first.members[1], age=9)
+        first.members.append(FamilyMember("Noor", MemberRole.KIND, 1))
+        again = repo.save_case(first)
+        assert [(m.id, m.key) for m in again.members[:2]] == [
+            (m.id, m.key) for m in first.members[:2]
+        ]
+        assert again.members[2].id not in (1, 2, 3)
+    finally:
+        repo.engine.dispose()
