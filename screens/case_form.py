@@ -56,7 +56,7 @@ class MemberRow(Horizontal):
         role = MemberRole(str(self.query_one(".role", Select).value))
         if not name:
             raise InvalidInput("Een gezinslid heeft een naam of aanduiding nodig, bijv. 'moeder'.")
-        return FamilyMember(name, role, parse_age(age_text), self.member.id)
+        return FamilyMember(name, role, parse_age(age_text), self.member.id, key=self.member.key)
 
 
 class PartnerRow(Horizontal):
@@ -83,7 +83,7 @@ class PartnerRow(Horizontal):
             return None
         if not organisation:
             raise InvalidInput(f"Bij contactpersoon '{contact}' ontbreekt de organisatie.")
-        return Partner(organisation, contact, self.partner.id)
+        return Partner(organisation, contact, self.partner.id, key=self.partner.key)
 
 
 def _as_stored(case: Case) -> Case:
