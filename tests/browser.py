@@ -10,7 +10,9 @@ import asyncio
 import base64
 import itertools
 import json
+import os
 import re
+import select
 import shutil
 import socket
 import subprocess
@@ -43,6 +45,16 @@ _ANSI = re.compile(
 )
 
 
+ADDRESS = re.compile(rb"http://127\.0\.0\.1:\d+/\?token=[\w-]+")
+# Every page records what its Content-Security-Policy blocked (DevTools scripts are exempt).
+_WATCH_POLICY = """
+window.__blocked = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__blocked.push(e.effectiveDirective + " " + e.blockedURI);
+});
+"""
+
+
 def chromium_available() -> bool:
     return Path(CHROMIUM).exists()
 
@@ -64,6 +76,20 @@ def wait_for_port(port: int, timeout: float, process: subprocess.Popen[bytes]) -
         except OSError:
             time.sleep(0.1)
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+def read_address(process: subprocess.Popen[bytes], timeout: float) -> tuple[str, bytes]:
+    """The address with token that `leidraad serve` prints, and all it printed up to there."""
+    assert process.stdout is not None
+    printed = b""
+    deadline = time.monotonic() + timeout
+    while (found := ADDRESS.search(printed)) is None:
+        left = deadline - time.monotonic()
+        if left <= 0 or process.poll() is not None:
+            raise RuntimeError(f"no address with a token in the server's output: {printed!r}")
+        if select.select([process.stdout], [], [], left)[0]:
+            printed += os.read(process.stdout.fileno(), 4096)
+    return found.group().decode(), printed
 
 
 def screen_text(data: bytes) -> str:
@@ -96,6 +122,15 @@ class Page:
     async def evaluate(self, expression: str) -> Any:
         reply = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)
         return reply.get("result", {}).get("result", {}).get("value")
+
+    async def wait_for(self, expression: str, timeout: float) -> Any:
+        """Evaluate until the page's script makes the expression true; its value."""
+        deadline = time.monotonic() + timeout
+        while not (value := await self.evaluate(expression)):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the page never made {expression!r} true")
+            await asyncio.sleep(0.05)
+        return value
 
     async def wait_for_text(self, words: list[str], timeout: float) -> str:
         """Read events until every word has reached the page's terminal, or time runs out."""
@@ -149,6 +184,7 @@ async def chromium_page(profile: Path) -> AsyncIterator[Page]:
                 page = Page(socket_)
                 await page.call("Network.enable")
                 await page.call("Page.enable")
+                await page.call("Page.addScriptToEvaluateOnNewDocument", source=_WATCH_POLICY)
                 yield page
     finally:
         browser.terminate()
