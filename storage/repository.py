@@ -222,6 +222,12 @@ class Repository:
             audit.record(s.connection(), self.actor, case_id, audit.EXPORTED, what)
             s.commit()
 
+    def record_event(self, action: str, detail: str = "") -> None:
+        """A line about no case (a browser tab on real data): who, when, what; never client text."""
+        with self.work.session() as s:
+            audit.record(s.connection(), self.actor, None, action, detail)
+            s.commit()
+
     def audit_log(self, case_id: int | None) -> list[audit.AuditEntry]:
         """Who did what to this case and when, oldest first (None: about all data)."""
         with self.work.session() as s:

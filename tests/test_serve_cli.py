@@ -50,3 +50,31 @@ def test_a_taken_port_gets_a_dutch_message(served: list[LocalServer]) -> None:
     assert result.exit_code == 1
     assert f"poort {port} op 127.0.0.1 is al in gebruik" in result.output
     assert served == []
+
+
+def test_real_data_serves_one_tab_and_logs_each_tab_without_a_case(
+    served: list[LocalServer], tmp_path: Path
+) -> None:
+    from leidraad.paths import Paths
+    from storage.repository import Repository
+
+    folder = tmp_path / "echt"
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(folder), "serve", "--echte-gegevens", "--port", "8125"]
+    )
+    assert result.exit_code == 0, result.output
+    (server,) = served
+    assert server.single_tab
+    assert server.on_session is not None
+    server.on_session("verbonden")
+    server.on_session("verlaten")
+    repo = Repository.open(Paths(folder.resolve()).database)
+    lines = [(e.case_id, e.detail) for e in repo.audit_log(None) if e.action == "browser"]
+    assert lines == [(None, "tabblad verbonden"), (None, "tabblad verlaten")]
+
+
+def test_the_demonstration_is_not_limited_to_one_tab(served: list[LocalServer]) -> None:
+    result = CliRunner().invoke(main, ["serve", "--port", "8126"])
+    assert result.exit_code == 0, result.output
+    assert not served[0].single_tab
+    assert served[0].on_session is None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import click
 
 from leidraad.cli.common import Command, fail
@@ -72,10 +75,12 @@ def serve(context: Context, port: int, lettergrootte: int, echte_gegevens: bool)
     database. Alleen deze computer kan de pagina openen (127.0.0.1); elk
     tabblad krijgt een eigen programma. Stoppen met Ctrl+C.
     """
+    from leidraad.cli.opening import open_repo
     from leidraad.serve import LocalServer, app_command, port_free
 
     if not port_free(port):
         fail(f"poort {port} op 127.0.0.1 is al in gebruik. Kies een andere met --port.")
+    on_session: Callable[[str], None] | None = None
     if echte_gegevens:
         arguments = ["--data-dir", str(context.paths.data_dir)]
         if context.questionsets_dir is not None:
@@ -89,11 +94,25 @@ def serve(context: Context, port: int, lettergrootte: int, echte_gegevens: bool)
             err=True,
         )
         title = "leidraad"
+        repo = open_repo(context)  # like export: no lock, the tab's own program takes it
+        on_session = partial(_record_tab, repo.record_event)
     else:
         arguments = ["demo"]
         title = "leidraad: demonstratie"
-    server = LocalServer(app_command(arguments), port, lettergrootte, title)
+    server = LocalServer(
+        app_command(arguments),
+        port,
+        lettergrootte,
+        title,
+        single_tab=echte_gegevens,
+        on_session=on_session,
+    )
     try:
         server.serve()
     except OSError as error:
         fail(f"kan niet luisteren op 127.0.0.1:{port}: {error.strerror or error}.")
+
+
+def _record_tab(record: Callable[[str, str], None], event: str) -> None:
+    """Each browser tab on real data gets a line in the audit log, about no case."""
+    record("browser", f"tabblad {event}")
