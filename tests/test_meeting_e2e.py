@@ -223,7 +223,7 @@ async def test_a_meeting_follows_the_phase_of_its_case(paths: Paths, repo: Repos
         await pilot.press("ctrl+n", "ctrl+n")
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        assert screen.phase_set.phase is Phase.HERSTEL
+        assert screen.session.phase_set.phase is Phase.HERSTEL
         assert "fase 3: Herstel" in screen_text(pilot)
     assert saved.id is not None
 
