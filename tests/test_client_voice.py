@@ -29,7 +29,16 @@ from screens.meeting.timeout_screen import TimeOutScreen
 from screens.preparation import PreparationScreen
 from storage.repository import Repository
 from tests.conftest import FIXED_DAY, family_case, small_guide
-from tests.helpers import Clock, make_app, screen_text, type_into, type_text
+from tests.helpers import (
+    Clock,
+    make_app,
+    notices,
+    screen_text,
+    settle,
+    type_into,
+    type_text,
+    wait_until,
+)
 
 
 def planned_meeting(repo: Repository) -> tuple[int, int]:
@@ -59,7 +68,7 @@ async def test_a_casusregisseur_prepares_each_client_and_hears_the_child(
         await type_into(
             pilot, screen.query_one("#professional-note", TextArea), "Niet samen wachten"
         )
-        await pilot.pause(0.5)
+        await settle(pilot)
 
         people = screen.query_one("#people")
         people.focus()
@@ -72,7 +81,7 @@ async def test_a_casusregisseur_prepares_each_client_and_hears_the_child(
         await pilot.pause()
         assert "Kinderen komen niet naar het overleg" in screen_text(pilot)
         await type_into(pilot, screen.query_one("#heard", TextArea), "Ik word bang van geschreeuw")
-        await pilot.pause(0.5)
+        await settle(pilot)
 
         people.focus()
         await pilot.press("up", "up")  # back to moeder, and her sheet
@@ -108,15 +117,12 @@ async def test_a_time_out_stops_the_meeting_clock(paths: Paths, repo: Repository
         assert isinstance(app.screen, TimeOutScreen)
         assert "Time-out" in screen_text(pilot)
         clock.advance(6)
-        await pilot.pause(1.1)
-        assert "Pauze: 6:00" in screen_text(pilot)
+        await wait_until(pilot, lambda: "Pauze: 6:00" in screen_text(pilot), "de pauzeklok")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         assert "tijd 0:10" in screen_text(pilot)  # the six minutes of pause do not count
-        assert "Time-out van 6 minuten vastgelegd" in "\n".join(
-            n.message for n in app._notifications
-        )
+        assert "Time-out van 6 minuten vastgelegd" in notices(pilot)
     assert case.id is not None
     [timeout] = repo.meeting_by_number(case.id).timeouts
     assert timeout.ended_at is not None
@@ -146,9 +152,9 @@ async def test_the_clients_own_words_become_quotes_and_aftercare_becomes_an_acti
         await pilot.pause()
         await type_into(pilot, screen.query("#inform-by").first(Input), "casusregisseur")
         await type_into(pilot, screen.query("#inform-due").first(Input), "26-11-2026")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.click("#close-meeting")
-        await pilot.pause(0.3)
+        await settle(pilot)
 
     assert case.id is not None
     meeting = repo.meeting_by_number(case.id)
