@@ -170,6 +170,26 @@ async def test_the_clients_own_words_become_quotes_and_aftercare_becomes_an_acti
     assert "| moeder | casusregisseur | telefonisch | 26-11-2026 |" in minutes
 
 
+async def test_aftercare_typed_at_the_close_shows_in_the_action_plan_already_open(
+    paths: Paths, repo: Repository
+) -> None:
+    repo.save_case(family_case())
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "n")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.goto(screen.flow.start_of(Part.ACTIEPLAN))
+        await pilot.pause()
+        assert "Nog geen acties" in screen_text(pilot)
+        await pilot.press("ctrl+n")  # to the closing page
+        await type_into(pilot, screen.query("#inform-by").first(Input), "casusregisseur")
+        await settle(pilot)
+        await pilot.press("ctrl+b")  # back to the plan, made before the aftercare was typed
+        await pilot.pause()
+        assert "moeder informeren over de uitkomst" in screen_text(pilot)
+
+
 # --- the preparation sheet: plain language, and only this client's own things -------------
 
 
