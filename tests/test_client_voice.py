@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, Select, TextArea
 
 from exports.documents import DocumentRequest, UnknownClient, preparation_voice, render_markdown
@@ -27,6 +28,7 @@ from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
 from screens.meeting.timeout_screen import TimeOutScreen
 from screens.preparation import PreparationScreen
+from screens.voice_forms import VoiceForm
 from storage.repository import Repository
 from tests.conftest import FIXED_DAY, family_case, small_guide
 from tests.helpers import (
@@ -47,6 +49,17 @@ def planned_meeting(repo: Repository) -> tuple[int, int]:
     meeting = repo.start_meeting(case.id, "Directe veiligheid", FIXED_DAY + timedelta(days=7))
     assert meeting.id is not None
     return case.id, meeting.id
+
+
+async def showing(pilot: Pilot[None], member: str) -> None:
+    """Wait until the preparation screen has swapped in the form of `member`."""
+
+    def shown() -> bool:
+        forms = list(pilot.app.screen.query(VoiceForm))
+        return [(f.voice.member, f.is_mounted) for f in forms] == [(member, True)]
+
+    await wait_until(pilot, shown, f"het formulier van {member}")
+    await pilot.pause()
 
 
 async def test_a_casusregisseur_prepares_each_client_and_hears_the_child(
@@ -73,19 +86,19 @@ async def test_a_casusregisseur_prepares_each_client_and_hears_the_child(
         people = screen.query_one("#people")
         people.focus()
         await pilot.press("down")  # vader
-        await pilot.pause()
+        await showing(pilot, "vader")
         await type_into(pilot, screen.query_one("#seat", Input), "naast de casusregisseur")
         await pilot.press("shift+tab")
         people.focus()
         await pilot.press("down")  # Sam, the child
-        await pilot.pause()
+        await showing(pilot, "Sam")
         assert "Kinderen komen niet naar het overleg" in screen_text(pilot)
         await type_into(pilot, screen.query_one("#heard", TextArea), "Ik word bang van geschreeuw")
         await settle(pilot)
 
         people.focus()
         await pilot.press("up", "up")  # back to moeder, and her sheet
-        await pilot.pause()
+        await showing(pilot, "moeder")
         await pilot.press("ctrl+e")
         await pilot.pause()
         export = app.screen
