@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from exports import publish
 from leidraad.core.domain import MeetingStatus
@@ -44,8 +44,19 @@ async def open_closing_page(pilot: Pilot[None]) -> MeetingScreen:
     return screen
 
 
+async def press_close(pilot: Pilot[None]) -> None:
+    """Click the closing button, once it takes a click again.
+
+    A button ignores clicks during its short press effect (the `-active` class),
+    which a person never notices but a test that waits for nothing else would.
+    """
+    button = pilot.app.screen.query_one("#close-meeting", Button)
+    await wait_until(pilot, lambda: not button.has_class("-active"), "de knop")
+    await pilot.click(button)
+
+
 async def close(pilot: Pilot[None]) -> None:
-    await pilot.click("#close-meeting")
+    await press_close(pilot)
     await settle(pilot)
 
 
@@ -78,7 +89,7 @@ async def test_replacing_the_minutes_asks_first_and_logs_once_more(
         [written] = minutes(paths)
         written.write_text("met de hand aangevuld", encoding="utf-8")
 
-        await pilot.click("#close-meeting")  # 'Verslag opnieuw maken'
+        await press_close(pilot)  # 'Verslag opnieuw maken'
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "de vraag")
         await pilot.press("escape")  # no: the file stays as it is
         await settle(pilot)
@@ -87,7 +98,7 @@ async def test_replacing_the_minutes_asks_first_and_logs_once_more(
         assert written.read_text(encoding="utf-8") == "met de hand aangevuld"
         assert exports_logged(repo, case.id) == 1
 
-        await pilot.click("#close-meeting")
+        await press_close(pilot)
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "de vraag")
         await pilot.click("#yes")  # 'Vervangen'
         await settle(pilot)
