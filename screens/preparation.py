@@ -108,10 +108,12 @@ class PreparationScreen(Screen[None]):
         box = self.query_one("#form", Vertical)
         for form in box.query(VoiceForm):
             form.flush()
-        await box.remove_children()
         voice = self.voices[index]
         form_type = ChildVoiceForm if voice.is_child else PreparationForm
-        await box.mount(form_type(voice, self._save_voice))
+        # No frame in between: Textual may draw a field it is still removing, and crash.
+        with self.app.batch_update():
+            await box.remove_children()
+            await box.mount(form_type(voice, self._save_voice))
 
     def selected_client(self) -> ClientVoice | None:
         voice = self.voices[getattr(self, "current", 0)] if self.voices else None

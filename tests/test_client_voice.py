@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Markdown, Select, TextArea
 
 from exports.documents import DocumentRequest, UnknownClient, preparation_voice, render_markdown
@@ -27,9 +28,19 @@ from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
 from screens.meeting.timeout_screen import TimeOutScreen
 from screens.preparation import PreparationScreen
+from screens.voice_forms import VoiceForm
 from storage.repository import Repository
 from tests.conftest import FIXED_DAY, family_case, small_guide
-from tests.helpers import Clock, make_app, screen_text, type_into, type_text
+from tests.helpers import (
+    Clock,
+    make_app,
+    notices,
+    screen_text,
+    settle,
+    type_into,
+    type_text,
+    wait_until,
+)
 
 
 def planned_meeting(repo: Repository) -> tuple[int, int]:
@@ -38,6 +49,17 @@ def planned_meeting(repo: Repository) -> tuple[int, int]:
     meeting = repo.start_meeting(case.id, "Directe veiligheid", FIXED_DAY + timedelta(days=7))
     assert meeting.id is not None
     return case.id, meeting.id
+
+
+async def showing(pilot: Pilot[None], member: str) -> None:
+    """Wait until the preparation screen has swapped in the form of `member`."""
+
+    def shown() -> bool:
+        forms = list(pilot.app.screen.query(VoiceForm))
+        return [(f.voice.member, f.is_mounted) for f in forms] == [(member, True)]
+
+    await wait_until(pilot, shown, f"het formulier van {member}")
+    await pilot.pause()
 
 
 async def test_a_casusregisseur_prepares_each_client_and_hears_the_child(
@@ -59,24 +81,24 @@ async def test_a_casusregisseur_prepares_each_client_and_hears_the_child(
         await type_into(
             pilot, screen.query_one("#professional-note", TextArea), "Niet samen wachten"
         )
-        await pilot.pause(0.5)
+        await settle(pilot)
 
         people = screen.query_one("#people")
         people.focus()
         await pilot.press("down")  # vader
-        await pilot.pause()
+        await showing(pilot, "vader")
         await type_into(pilot, screen.query_one("#seat", Input), "naast de casusregisseur")
         await pilot.press("shift+tab")
         people.focus()
         await pilot.press("down")  # Sam, the child
-        await pilot.pause()
+        await showing(pilot, "Sam")
         assert "Kinderen komen niet naar het overleg" in screen_text(pilot)
         await type_into(pilot, screen.query_one("#heard", TextArea), "Ik word bang van geschreeuw")
-        await pilot.pause(0.5)
+        await settle(pilot)
 
         people.focus()
         await pilot.press("up", "up")  # back to moeder, and her sheet
-        await pilot.pause()
+        await showing(pilot, "moeder")
         await pilot.press("ctrl+e")
         await pilot.pause()
         export = app.screen
@@ -108,15 +130,12 @@ async def test_a_time_out_stops_the_meeting_clock(paths: Paths, repo: Repository
         assert isinstance(app.screen, TimeOutScreen)
         assert "Time-out" in screen_text(pilot)
         clock.advance(6)
-        await pilot.pause(1.1)
-        assert "Pauze: 6:00" in screen_text(pilot)
+        await wait_until(pilot, lambda: "Pauze: 6:00" in screen_text(pilot), "de pauzeklok")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         assert "tijd 0:10" in screen_text(pilot)  # the six minutes of pause do not count
-        assert "Time-out van 6 minuten vastgelegd" in "\n".join(
-            n.message for n in app._notifications
-        )
+        assert "Time-out van 6 minuten vastgelegd" in notices(pilot)
     assert case.id is not None
     [timeout] = repo.meeting_by_number(case.id).timeouts
     assert timeout.ended_at is not None
@@ -146,9 +165,9 @@ async def test_the_clients_own_words_become_quotes_and_aftercare_becomes_an_acti
         await pilot.pause()
         await type_into(pilot, screen.query("#inform-by").first(Input), "casusregisseur")
         await type_into(pilot, screen.query("#inform-due").first(Input), "26-11-2026")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.click("#close-meeting")
-        await pilot.pause(0.3)
+        await settle(pilot)
 
     assert case.id is not None
     meeting = repo.meeting_by_number(case.id)
@@ -162,6 +181,26 @@ async def test_the_clients_own_words_become_quotes_and_aftercare_becomes_an_acti
     assert "> Ik wil gewoon rust in huis" in minutes
     assert "**vader:** via de casusregisseur (verwoord door Fatima (ED))" in minutes
     assert "| moeder | casusregisseur | telefonisch | 26-11-2026 |" in minutes
+
+
+async def test_aftercare_typed_at_the_close_shows_in_the_action_plan_already_open(
+    paths: Paths, repo: Repository
+) -> None:
+    repo.save_case(family_case())
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "n")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.goto(screen.flow.start_of(Part.ACTIEPLAN))
+        await pilot.pause()
+        assert "Nog geen acties" in screen_text(pilot)
+        await pilot.press("ctrl+n")  # to the closing page
+        await type_into(pilot, screen.query("#inform-by").first(Input), "casusregisseur")
+        await settle(pilot)
+        await pilot.press("ctrl+b")  # back to the plan, made before the aftercare was typed
+        await pilot.pause()
+        assert "moeder informeren over de uitkomst" in screen_text(pilot)
 
 
 # --- the preparation sheet: plain language, and only this client's own things -------------

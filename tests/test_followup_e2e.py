@@ -19,7 +19,7 @@ from screens.widgets.fields_dialog import FieldsDialog
 from storage.repository import Repository
 from tests.conftest import family_case
 from tests.followup_data import D2, three_meetings
-from tests.helpers import make_app, notices, screen_text, type_into, type_text
+from tests.helpers import make_app, notices, screen_text, settle, type_into, type_text
 
 
 async def test_the_fourth_meeting_ticks_off_what_is_still_open_and_shows_the_trend(
@@ -58,7 +58,7 @@ async def test_the_fourth_meeting_ticks_off_what_is_still_open_and_shows_the_tre
         scores = list(screen.query(".score").results(Input))
         await type_into(pilot, scores[0], "2")
         await type_into(pilot, scores[2], "6")
-        await pilot.pause(0.4)
+        await settle(pilot)
         assert note.has_class("discuss")
         assert "liggen 4 punten uit elkaar" in notices(pilot)
 
@@ -214,6 +214,6 @@ async def test_the_review_note_comes_into_view_on_a_small_laptop_screen(
         assert note.has_focus
         assert screen.region.contains_region(note.region), "het notitieveld valt buiten beeld"
         await type_text(pilot, "klaar")
-        await pilot.pause(0.6)
+        await settle(pilot)
     [first, *_] = repo.review_items(screen.meeting.id or 0)
     assert (first.outcome, first.note) == (Outcome.GEDAAN, "klaar")

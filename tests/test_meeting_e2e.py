@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from textual import events
+from textual.command import CommandList
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from leidraad.core.domain import PURPOSE_ID, SUMMARY_ID, Attendance, MeetingStatus, Phase
@@ -15,7 +17,22 @@ from screens.meeting.action_dialog import ActionDialog
 from screens.meeting.screen import MeetingScreen
 from storage.repository import Repository
 from tests.conftest import family_case
-from tests.helpers import make_app, notices, screen_text, type_into, type_text
+from tests.helpers import (
+    make_app,
+    notices,
+    screen_text,
+    settle,
+    type_into,
+    type_text,
+    wait_until,
+)
+
+
+def palette_offers(pilot: Pilot[None], title: str) -> bool:
+    """The command palette has found what was typed and offers it first."""
+    found = pilot.app.screen.query(CommandList)
+    option = found.first().highlighted_option if found else None
+    return option is not None and str(option.prompt).startswith(title)
 
 
 @pytest.mark.both_backends  # the same walk on a PostgreSQL server
@@ -27,12 +44,11 @@ async def test_creating_a_case_saves_while_typing(paths: Paths, repo: Repository
         assert isinstance(app.screen, CaseFormScreen)
         member = app.screen.query(MemberRow).first()
         await type_into(pilot, member.query_one(".name", Input), "moeder")
-        await pilot.pause(0.5)
         # Without a name the case cannot be stored yet; what was typed stays.
-        assert "Geef de casus een naam" in screen_text(pilot)
+        await wait_until(pilot, lambda: "Geef de casus een naam" in screen_text(pilot))
         assert repo.list_cases() == []
         await type_into(pilot, app.screen.query_one("#alias", Input), "Gezin J.")
-        await pilot.pause(0.5)
+        await wait_until(pilot, repo.list_cases, "de casus is opgeslagen")
         [summary] = repo.list_cases()
         assert [m.name for m in repo.get_case(summary.id).members] == ["moeder"]
 
@@ -51,8 +67,7 @@ async def test_creating_a_case_saves_while_typing(paths: Paths, repo: Repository
         assert isinstance(app.screen, CaseFormScreen)
         assert child.query_one(".name", Input).value == "Sam"
         child.query_one(".age", Input).value = "8"
-        await pilot.pause(0.5)
-        assert len(repo.get_case(summary.id).members) == 2
+        await wait_until(pilot, lambda: len(repo.get_case(summary.id).members) == 2)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CaseScreen)
@@ -104,7 +119,7 @@ async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repos
         assert score.value == "12"  # type: ignore[attr-defined]
         await pilot.press("backspace", "backspace", "4", "tab")
         await type_text(pilot, "Als vader | niet komt")
-        await pilot.pause(0.4)
+        await settle(pilot)
 
         await pilot.press("pagedown")
         await type_text(pilot, "Ik wil # rust")
@@ -132,8 +147,7 @@ async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repos
         await type_text(pilot, "Veilig Thuis")
         await pilot.press("tab")
         await type_text(pilot, "31-02-2027")
-        await pilot.pause(0.5)
-        assert "bestaat niet als datum" in screen_text(pilot)
+        await wait_until(pilot, lambda: "bestaat niet als datum" in screen_text(pilot))
         # Already stored while typing, without the impossible date.
         stored = repo.get_meeting(screen.meeting.id).actions  # type: ignore[arg-type]
         assert [(a.description, a.due) for a in stored] == [("Veiligheidsplan opstellen", None)]
@@ -223,7 +237,7 @@ async def test_a_meeting_follows_the_phase_of_its_case(paths: Paths, repo: Repos
         await pilot.press("ctrl+n", "ctrl+n")
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        assert screen.phase_set.phase is Phase.HERSTEL
+        assert screen.session.phase_set.phase is Phase.HERSTEL
         assert "fase 3: Herstel" in screen_text(pilot)
     assert saved.id is not None
 
@@ -234,7 +248,7 @@ async def test_main_actions_are_in_the_command_palette(paths: Paths, repo: Repos
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p")
         await type_text(pilot, "nieuwe casus")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_offers(pilot, "Nieuwe casus"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaseFormScreen)
@@ -243,7 +257,7 @@ async def test_main_actions_are_in_the_command_palette(paths: Paths, repo: Repos
         assert isinstance(app.screen, MeetingScreen)
         await pilot.press("ctrl+p")
         await type_text(pilot, "naar actieplan")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_offers(pilot, "Naar Actieplan"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.position == app.screen.flow.start_of(Part.ACTIEPLAN)  # type: ignore[attr-defined]
@@ -299,13 +313,11 @@ async def test_typing_straight_after_moving_lands_on_the_new_question(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "n", "ctrl+n", "ctrl+n")
         # A fast typist: every key is queued before the screen has redrawn once.
-        driver = app._driver
-        assert driver is not None
         for key, char in [("E", "E"), ("r", "r"), ("pagedown", None), ("X", "X")]:
-            driver.send_message(events.Key(key, char))
+            app.post_message(events.Key(key, char))
         for key, char in [("pageup", None), ("Y", "Y")]:
-            driver.send_message(events.Key(key, char))
-        await pilot.pause(0.5)
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
     assert case.id is not None
     answers = repo.meeting_by_number(case.id).answers
     texts = {k: a.text for k, a in answers.items() if a.text}

@@ -14,7 +14,7 @@ from screens.meeting.screen import MeetingScreen
 from storage.errors import DISK_FULL, TemporaryProblem
 from storage.repository import Repository
 from tests.followup_data import three_meetings
-from tests.helpers import make_app, notices, type_text
+from tests.helpers import make_app, notices, settle, type_text, wait_until
 
 
 async def test_a_review_note_that_cannot_be_saved_stays_with_its_action(
@@ -47,8 +47,7 @@ async def test_a_review_note_that_cannot_be_saved_stays_with_its_action(
         assert review.query_one("#review-note", Input).value == "moeder was niet thuis"
 
         disk_full = False
-        await pilot.pause(0.5)
-        assert "De notitie is alsnog opgeslagen." in notices(pilot)
+        await wait_until(pilot, lambda: "De notitie is alsnog opgeslagen." in notices(pilot))
         # Now the field follows the cursor again.
         assert review.query_one("#review-note", Input).value == ""
 
@@ -111,10 +110,10 @@ async def test_typing_a_voice_reloads_the_plan_only_when_the_aftercare_changes(
         await pilot.press("down", "space")  # vader is not at the table
         await pilot.pause()
         await type_into(pilot, screen.query_one("#voiced-by", Input), "Fatima (ED)")
-        await pilot.pause(0.5)
+        await settle(pilot)
         assert reads == []
         await screen.goto(screen.flow.start_of(Part.AFSLUITING))
         await type_into(pilot, screen.query("#inform-by").first(Input), "casusregisseur")
-        await pilot.pause(0.5)
+        await settle(pilot)
         assert reads
         assert any("informeren" in a.description for a in screen.meeting.actions)

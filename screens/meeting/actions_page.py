@@ -16,9 +16,9 @@ from textual.widgets import Button, DataTable, Static
 
 from leidraad.core.audience import Restriction
 from leidraad.core.domain import Action, format_date
-from leidraad.core.meeting import Meeting
-from screens.context import AppContext
 from screens.meeting.action_dialog import ActionDialog
+from screens.meeting.page import MeetingPage, RestrictTarget
+from screens.meeting.session import MeetingSession
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.storage_guard import saving
 
@@ -36,16 +36,15 @@ class ActionTable(DataTable[str | Text]):
         self.post_message(ActionsPage.Requested("remove"))
 
 
-class ActionsPage(Vertical):
+class ActionsPage(Vertical, MeetingPage):
     class Requested(Message):
         def __init__(self, what: str) -> None:
             super().__init__()
             self.what = what
 
-    def __init__(self, context: AppContext, meeting: Meeting, id: str) -> None:
+    def __init__(self, session: MeetingSession, *, id: str) -> None:
         super().__init__(id=id, classes="page")
-        self.context = context
-        self.meeting = meeting
+        self.session = session
 
     def compose(self) -> ComposeResult:
         yield Static("Gezamenlijk actieplan", classes="question")
@@ -69,7 +68,8 @@ class ActionsPage(Vertical):
     def _fill(self) -> None:
         table = self.query_one(ActionTable)
         table.clear()
-        for i, a in enumerate(self.meeting.actions, start=1):
+        actions = self.session.meeting.actions
+        for i, a in enumerate(actions, start=1):
             table.add_row(
                 str(i),
                 Text(
@@ -83,22 +83,30 @@ class ActionsPage(Vertical):
                 key=str(a.id),
             )
         self.query_one("#no-actions", Static).update(
-            "" if self.meeting.actions else "Nog geen acties. Druk op a om een actie toe te voegen."
+            "" if actions else "Nog geen acties. Druk op a om een actie toe te voegen."
         )
 
-    def refresh_actions(self) -> None:
+    def refresh_data(self) -> None:
         if self.is_mounted:
             self._fill()
 
-    def main_widget(self) -> Widget:
+    def focus_target(self) -> Widget:
         return self.query_one(ActionTable)
 
-    def selected_action(self) -> Action | None:
-        return self._selected()
+    def restrict_target(self, focused: Widget | None) -> RestrictTarget | None:
+        """The action under the table's cursor."""
+        action = self._selected()
+        if action is None:
+            return None
+        return RestrictTarget(
+            f"Actie: {action.description}",
+            action.restriction,
+            lambda restriction: self._set_restriction(action, restriction),
+        )
 
-    def set_restriction(self, action: Action, restriction: Restriction) -> None:
+    def _set_restriction(self, action: Action, restriction: Restriction) -> None:
         try:
-            self._store(replace(action, restriction=restriction))
+            self.session.save_action(replace(action, restriction=restriction))
         except Exception as error:  # storage errors carry a Dutch message
             self.notify(f"Opslaan lukte niet: {error}", severity="error", markup=False)
             return
@@ -106,35 +114,25 @@ class ActionsPage(Vertical):
 
     def _selected(self) -> Action | None:
         table = self.query_one(ActionTable)
-        if not self.meeting.actions or table.cursor_row >= len(self.meeting.actions):
+        actions = self.session.meeting.actions
+        if not actions or table.cursor_row >= len(actions):
             return None
-        return self.meeting.actions[table.cursor_row]
-
-    def _owners(self) -> list[str]:
-        case = self.context.repo.get_case(self.meeting.case_id)
-        return [p.name for p in self.meeting.participants] + [p.organisation for p in case.partners]
-
-    def _store(self, action: Action) -> Action:
-        assert self.meeting.id is not None
-        stored = self.context.repo.save_action(self.meeting.id, action)
-        ids = [a.id for a in self.meeting.actions]
-        if stored.id in ids:
-            self.meeting.actions[ids.index(stored.id)] = stored
-        else:
-            self.meeting.actions.append(stored)
-        return stored
+        return actions[table.cursor_row]
 
     def _edit(self, action: Action) -> None:
         def closed(result: Action | None) -> None:
             self._fill()
             table = self.query_one(ActionTable)
             if result is not None:
-                table.move_cursor(row=[a.id for a in self.meeting.actions].index(result.id))
+                ids = [a.id for a in self.session.meeting.actions]
+                table.move_cursor(row=ids.index(result.id))
             table.focus()
 
-        case = self.context.repo.get_case(self.meeting.case_id)
+        case = self.session.current_case()
         partners = [p.organisation for p in case.partners]
-        self.app.push_screen(ActionDialog(action, self._owners(), self._store, partners), closed)
+        owners = [p.name for p in self.session.meeting.participants] + partners
+        dialog = ActionDialog(action, owners, self.session.save_action, partners)
+        self.app.push_screen(dialog, closed)
 
     @on(Requested)
     def _requested(self, event: Requested) -> None:
@@ -145,7 +143,7 @@ class ActionsPage(Vertical):
 
     @on(Button.Pressed, "#add-action")
     def _add(self) -> None:
-        self._edit(Action("", "", phase=self.meeting.phase))
+        self._edit(Action("", "", phase=self.session.meeting.phase))
 
     @on(Button.Pressed, "#edit-action")
     @on(DataTable.RowSelected, "#actions")
@@ -164,10 +162,9 @@ class ActionsPage(Vertical):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 with saving(self) as attempt:
-                    self.context.repo.delete_action(action_id)
+                    self.session.delete_action(action_id)
                 if not attempt.ok:
                     return
-                self.meeting.actions = [a for a in self.meeting.actions if a.id != action_id]
                 self._fill()
                 self.query_one(ActionTable).focus()
 

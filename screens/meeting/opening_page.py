@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from rich.text import Text
@@ -13,11 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
-from leidraad.core.domain import PURPOSE_ID, Answer, Attendance, Participant
+from leidraad.core.domain import PURPOSE_ID, Attendance, Participant
 from leidraad.core.flow import Part
-from leidraad.core.meeting import Meeting
-from leidraad.core.voice import ClientVoice, HearingMode, clients
-from screens.context import AppContext
+from leidraad.core.voice import HearingMode, clients
+from screens.meeting.page import MeetingPage
+from screens.meeting.session import MeetingSession
 from screens.voice_forms import AbsentVoiceRow
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.prompt import PromptDialog
@@ -39,22 +38,10 @@ class ParticipantTable(DataTable[str | Text]):
             page.add_participant()
 
 
-class OpeningPage(VerticalScroll):
-    def __init__(
-        self,
-        context: AppContext,
-        meeting: Meeting,
-        save: Callable[[Answer], None],
-        voices: list[ClientVoice],
-        save_voice: Callable[[ClientVoice], ClientVoice],
-        id: str,
-    ) -> None:
+class OpeningPage(VerticalScroll, MeetingPage):
+    def __init__(self, session: MeetingSession, *, id: str) -> None:
         super().__init__(id=id, classes="page", can_focus=False)
-        self.context = context
-        self.meeting = meeting
-        self.save = save
-        self.voices = voices
-        self.save_voice = save_voice
+        self.session = session
 
     def compose(self) -> ComposeResult:
         yield Static("Wie zijn er bij het overleg?", classes="question")
@@ -68,26 +55,25 @@ class OpeningPage(VerticalScroll):
             yield Button("+ Deelnemer (a)", id="add-participant")
         yield Vertical(id="absent-voices")
         yield Static("Doel van het overleg", classes="question")
-        answer = self.meeting.answers.get(PURPOSE_ID) or Answer(
-            PURPOSE_ID, "Doel van het overleg", Part.OPENING.value
-        )
-        yield AnswerEditor(answer, self.save, id="purpose")
+        answer = self.session.answer(PURPOSE_ID, "Doel van het overleg", Part.OPENING.value)
+        yield AnswerEditor(answer, self.session.save_answer, id="purpose")
 
     def on_mount(self) -> None:
         table = self.query_one(ParticipantTable)
         table.add_column("Naam", key="name")
         table.add_column("Rol of organisatie", key="role")
         table.add_column("Aanwezig", key="attendance")
-        for p in self.meeting.participants:
+        for p in self.session.meeting.participants:
             table.add_row(Text(p.name), Text(p.role), p.attendance.value, key=str(p.id))
         self._sync_absent()
 
     def _sync_absent(self) -> None:
         """A client who is not at the table gets a row: how was their voice brought in?"""
-        absent = {p.name for p in self.meeting.participants if p.attendance is Attendance.AFWEZIG}
+        participants = self.session.meeting.participants
+        absent = {p.name for p in participants if p.attendance is Attendance.AFWEZIG}
         box = self.query_one("#absent-voices", Vertical)
         shown = {row.voice.member: row for row in box.query(AbsentVoiceRow)}
-        for voice in clients(self.voices):
+        for voice in clients(self.session.voices):
             if voice.member in absent and voice.member not in shown:
                 box.mount(AbsentVoiceRow(voice, self.save_voice))
             elif voice.member not in absent and voice.member in shown:
@@ -96,20 +82,20 @@ class OpeningPage(VerticalScroll):
                     with saving(self):
                         self.save_voice(replace(voice, hearing=HearingMode.AAN_TAFEL, voiced_by=""))
 
-    def main_widget(self) -> Widget:
+    def focus_target(self) -> Widget:
         return self.query_one(ParticipantTable)
 
     @on(DataTable.RowSelected, "#participants")
     def _toggle(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
-        participant = next((p for p in self.meeting.participants if str(p.id) == key), None)
+        participants = self.session.meeting.participants
+        participant = next((p for p in participants if str(p.id) == key), None)
         if participant is None or participant.id is None:
             return
         with saving(self) as attempt:
-            self.context.repo.set_attendance(participant.id, participant.attendance.next())
+            self.session.toggle_attendance(participant)
         if not attempt.ok:
             return
-        participant.attendance = participant.attendance.next()
         self.query_one(ParticipantTable).update_cell(
             event.row_key, "attendance", participant.attendance.value
         )
@@ -118,13 +104,12 @@ class OpeningPage(VerticalScroll):
     @on(Button.Pressed, "#add-participant")
     def add_participant(self) -> None:
         def added(result: tuple[str, str] | None) -> None:
-            if result is None or self.meeting.id is None:
+            if result is None:
                 return
             with saving(self):
-                saved = self.context.repo.add_participant(
-                    self.meeting.id, Participant(result[0], result[1], Attendance.AANWEZIG)
+                saved = self.session.add_participant(
+                    Participant(result[0], result[1], Attendance.AANWEZIG)
                 )
-                self.meeting.participants.append(saved)
                 self.query_one(ParticipantTable).add_row(
                     Text(saved.name), Text(saved.role), saved.attendance.value, key=str(saved.id)
                 )

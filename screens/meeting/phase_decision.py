@@ -10,9 +10,9 @@ from rich.markup import escape
 from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
-from leidraad.core.meeting import Meeting, MeetingSummary
+from leidraad.core.meeting import MeetingSummary
 from leidraad.core.phases import PhaseChange, phase_name
-from screens.context import AppContext
+from screens.meeting.session import MeetingSession
 from screens.phase_dialog import PhaseDialog, announce
 
 
@@ -21,21 +21,17 @@ class PhaseDecision(Static):
     PhaseDecision { height: auto; margin: 1 0 0 0; }
     """
 
-    def __init__(self, context: AppContext, meeting: Meeting) -> None:
+    def __init__(self, session: MeetingSession) -> None:
         super().__init__("", id="phase-decision")
-        self.context = context
-        self.meeting = meeting
+        self.session = session
 
     def on_mount(self) -> None:
         self.show()
 
     def show(self) -> None:
-        case = self.context.repo.get_case(self.meeting.case_id)
-        here = [
-            c
-            for c in self.context.repo.phase_history(self.meeting.case_id)
-            if c.meeting_id == self.meeting.id
-        ]
+        case = self.session.current_case()
+        history = self.session.context.repo.phase_history(self.session.meeting.case_id)
+        here = [c for c in history if c.meeting_id == self.session.meeting_id]
         link = "[@click=screen.change_phase]fase wijzigen (Ctrl+F)[/]"
         lines = [f"[b]Fase van de casus:[/] {phase_name(case.phase)} · {link}"]
         for change in here:
@@ -44,8 +40,8 @@ class PhaseDecision(Static):
         self.update("\n".join(lines))
 
     def change(self) -> None:
-        case = self.context.repo.get_case(self.meeting.case_id)
-        m = self.meeting
+        case = self.session.current_case()
+        m = self.session.meeting
         assert m.id is not None and case.id is not None
         summary = MeetingSummary(m.id, m.number, m.held_on, m.phase, m.status)
 
@@ -57,4 +53,5 @@ class PhaseDecision(Static):
             severity: SeverityLevel = "warning" if change.falls_back else "information"
             self.notify(message, title=title, severity=severity, timeout=10)
 
-        self.app.push_screen(PhaseDialog(self.context, case.id, case.phase, summary), done)
+        dialog = PhaseDialog(self.session.context, case.id, case.phase, summary)
+        self.app.push_screen(dialog, done)

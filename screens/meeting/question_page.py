@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -12,25 +10,19 @@ from textual.widgets import Static
 
 from leidraad.core.domain import Answer, worry_answer_id
 from leidraad.core.flow import Step
-from leidraad.core.meeting import Meeting
+from screens.meeting.page import MeetingPage
+from screens.meeting.session import MeetingSession
 from screens.widgets.answer_editor import AnswerEditor
 
 
-class QuestionPage(Vertical):
-    def __init__(
-        self,
-        step: Step,
-        answer: Answer,
-        save: Callable[[Answer], None],
-        meeting: Meeting,
-        id: str,
-    ) -> None:
+class QuestionPage(Vertical, MeetingPage):
+    def __init__(self, session: MeetingSession, step: Step, *, id: str) -> None:
         super().__init__(id=id, classes="page question-page")
-        assert step.question is not None
+        question = step.question
+        assert question is not None
+        self.session = session
         self.step = step
-        self.answer = answer
-        self.save = save
-        self.meeting = meeting
+        self.answer: Answer = session.answer(question.id, question.text, step.part.value)
 
     def compose(self) -> ComposeResult:
         question = self.step.question
@@ -42,21 +34,23 @@ class QuestionPage(Vertical):
             prompts = "\n".join(f"  • {escape(f)}" for f in question.followups)
             yield Static(f"[b]Doorvragen[/]\n{prompts}", classes="followups")
         yield Static("", classes="worry-note")
-        yield AnswerEditor(self.answer, self.save)
+        yield AnswerEditor(self.answer, self.session.save_answer)
 
     def on_mount(self) -> None:
-        self.refresh_worry_note(self.meeting)
+        self.refresh_data()
 
-    def refresh_worry_note(self, meeting: Meeting) -> None:
+    def refresh_data(self) -> None:
         """Show that a worry was made concrete here, so nobody asks it all again."""
         prefix = worry_answer_id(self.answer.question_id, "")
-        count = sum(
-            1 for k, a in meeting.answers.items() if k.startswith(prefix) and a.text.strip()
-        )
+        answers = self.session.meeting.answers
+        count = sum(1 for k, a in answers.items() if k.startswith(prefix) and a.text.strip())
         note = self.query_one(".worry-note", Static)
-        answers = "1 antwoord" if count == 1 else f"{count} antwoorden"
-        note.update(f"Zorg concreet gemaakt bij deze vraag ({answers}). Ctrl+R opent ze.")
+        said = "1 antwoord" if count == 1 else f"{count} antwoorden"
+        note.update(f"Zorg concreet gemaakt bij deze vraag ({said}). Ctrl+R opent ze.")
         note.display = count > 0
 
-    def main_widget(self) -> Widget:
+    def focus_target(self) -> Widget:
+        return self.query_one(AnswerEditor)
+
+    def worry_origin(self) -> AnswerEditor:
         return self.query_one(AnswerEditor)

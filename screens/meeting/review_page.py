@@ -20,9 +20,9 @@ from textual.widgets import DataTable, Input, Static
 
 from leidraad.core.domain import format_date
 from leidraad.core.followup import Outcome, ReviewItem, overdue_text
-from leidraad.core.meeting import Meeting
 from screens.case_cells import OVERDUE_MARK
-from screens.context import AppContext
+from screens.meeting.page import MeetingPage
+from screens.meeting.session import MeetingSession
 from screens.widgets.pending import SAVES_WHILE_TYPING
 
 SAVE_DELAY = 0.25
@@ -49,19 +49,16 @@ class ReviewTable(DataTable[Text]):
         self.post_message(self.OutcomeChosen(Outcome(value) if value else None))
 
 
-class ReviewPage(VerticalScroll):
+class ReviewPage(VerticalScroll, MeetingPage):
     DEFAULT_CSS = """
     ReviewPage #review { height: auto; max-height: 14; margin-bottom: 1; }
     ReviewPage #review-detail { height: auto; margin-bottom: 1; }
     """
 
-    def __init__(
-        self, context: AppContext, meeting: Meeting, items: list[ReviewItem], id: str
-    ) -> None:
+    def __init__(self, session: MeetingSession, *, id: str) -> None:
         super().__init__(id=id, classes=f"page review-page {SAVES_WHILE_TYPING}")
-        self.context = context
-        self.meeting = meeting
-        self.items = items
+        self.session = session
+        self.items = session.review_items
         self._note_index: int | None = None
         self._note_text = ""  # kept here so it can be saved even while the page unmounts
         self._timer: Timer | None = None
@@ -98,7 +95,7 @@ class ReviewPage(VerticalScroll):
         self._summarise()
         self._load_note(0)
 
-    def main_widget(self) -> Widget:
+    def focus_target(self) -> Widget:
         return self.query_one(ReviewTable)
 
     # --- showing ---------------------------------------------------------------
@@ -107,7 +104,7 @@ class ReviewPage(VerticalScroll):
         return self.app.get_css_variables().get(name, "")
 
     def _cells(self, item: ReviewItem) -> list[Text]:
-        held_on = self.meeting.held_on
+        held_on = self.session.meeting.held_on
         if item.outcome is None:
             outcome = Text("nog bespreken", style="italic")
         else:
@@ -135,7 +132,7 @@ class ReviewPage(VerticalScroll):
         self._summarise()
 
     def _summarise(self) -> None:
-        held_on = self.meeting.held_on
+        held_on = self.session.meeting.held_on
         done = sum(1 for i in self.items if i.outcome is not None)
         late = sum(1 for i in self.items if i.overdue(held_on))
         text = f"{len(self.items)} open {'actie' if len(self.items) == 1 else 'acties'}"
@@ -150,9 +147,8 @@ class ReviewPage(VerticalScroll):
             f"[b]Uit overleg {item.meeting_number} ({format_date(item.agreed_on)}):[/] "
             f"{escape(action.description)} [dim]· {escape(action.owner or 'niemand genoemd')}[/]"
         ]
-        late = (
-            overdue_text(action, self.meeting.held_on) if item.overdue(self.meeting.held_on) else ""
-        )
+        held_on = self.session.meeting.held_on
+        late = overdue_text(action, held_on) if item.overdue(held_on) else ""
         if late:
             lines.append(
                 f"[b $error]{OVERDUE_MARK} {late} (afgesproken: {format_date(action.due)})[/]"
@@ -187,9 +183,9 @@ class ReviewPage(VerticalScroll):
     def _store(
         self, item: ReviewItem, outcome: Outcome | None, note: str, quiet: bool = False
     ) -> bool:
-        assert self.meeting.id is not None and item.action.id is not None
+        assert item.action.id is not None
         try:
-            self.context.repo.save_review(self.meeting.id, item.action.id, outcome, note)
+            self.session.save_review(item.action.id, outcome, note)
         except Exception as error:  # storage errors carry a Dutch message
             if not quiet:
                 self.notify(

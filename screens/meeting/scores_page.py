@@ -14,9 +14,9 @@ from textual.widgets import Button, Input, Static
 
 from leidraad.core.audience import Restriction
 from leidraad.core.domain import InvalidInput, SafetyScore, parse_score
-from leidraad.core.meeting import Meeting
-from screens.context import AppContext
 from screens.meeting.divergence_note import DivergenceNote, PreviousScores, ScoresChanged
+from screens.meeting.page import MeetingPage, RestrictTarget
+from screens.meeting.session import MeetingSession
 from screens.widgets.pending import SAVES_WHILE_TYPING
 from screens.widgets.prompt import PromptDialog
 from screens.widgets.storage_guard import saving
@@ -28,9 +28,9 @@ RETRY_DELAY = 2.0
 class ScoreRow(Vertical):
     """One perspective. A wrong score is refused with a message; the typed text stays."""
 
-    def __init__(self, context: AppContext, score: SafetyScore) -> None:
+    def __init__(self, session: MeetingSession, score: SafetyScore) -> None:
         super().__init__(classes=f"score-row {SAVES_WHILE_TYPING}")
-        self.context = context
+        self.session = session
         self.score = score
         self._timer: Timer | None = None
         self._failed = False  # told once; the retry goes on quietly until it works
@@ -58,7 +58,7 @@ class ScoreRow(Vertical):
         self.flush()
         updated = replace(self.score, restriction=restriction)
         try:
-            self.context.repo.save_score(updated)
+            self.session.save_score(updated)
         except Exception as error:  # storage errors carry a Dutch message
             self.notify(f"Opslaan lukte niet: {error}", severity="error", markup=False)
             return
@@ -100,7 +100,7 @@ class ScoreRow(Vertical):
         if updated == self.score:
             return
         try:
-            self.context.repo.save_score(updated)
+            self.session.save_score(updated)
         except Exception as error:  # storage errors carry a Dutch message
             if not self._failed:
                 self.notify(
@@ -124,51 +124,57 @@ class ScoreRow(Vertical):
         self.flush()
 
 
-class ScoresPage(VerticalScroll):
-    def __init__(self, context: AppContext, meeting: Meeting, id: str) -> None:
+class ScoresPage(VerticalScroll, MeetingPage):
+    def __init__(self, session: MeetingSession, *, id: str) -> None:
         super().__init__(id=id, classes="page", can_focus=False)
-        self.context = context
-        self.meeting = meeting
+        self.session = session
 
     def compose(self) -> ComposeResult:
-        voice = self.context.guide.client_voice
+        voice = self.session.guide.client_voice
         yield Static("Veiligheidscijfers", classes="question")
         yield Static(
             f"Vraag aan iedereen: “{escape(voice.scale_question)}” "
             f"en “{escape(voice.higher_question)}”",
             classes="help",
         )
-        yield PreviousScores(self.context, self.meeting)
+        yield PreviousScores(self.session.context, self.session.meeting)
         with Vertical(id="scores"):
-            for score in self.meeting.scores:
-                yield ScoreRow(self.context, score)
+            for score in self.session.meeting.scores:
+                yield ScoreRow(self.session, score)
         yield DivergenceNote()
         yield Button("+ Perspectief", id="add-perspective")
 
     def on_mount(self) -> None:
-        self.query_one(DivergenceNote).show(self.meeting.scores, announce=False)
+        self.query_one(DivergenceNote).show(self.session.meeting.scores, announce=False)
 
     @on(ScoresChanged)
     def _scores_changed(self) -> None:
         self.query_one(DivergenceNote).show([row.score for row in self.query(ScoreRow)])
 
-    def main_widget(self) -> Widget | None:
+    def focus_target(self) -> Widget | None:
         rows = self.query(".score")
         return rows.first() if rows else None
+
+    def restrict_target(self, focused: Widget | None) -> RestrictTarget | None:
+        """The score whose row has the cursor."""
+        rows = (a for a in focused.ancestors if isinstance(a, ScoreRow)) if focused else iter(())
+        row = next(rows, None)
+        if row is None:
+            return None
+        return RestrictTarget(
+            f"Cijfer van {row.score.perspective}", row.score.restriction, row.set_restriction
+        )
 
     @on(Button.Pressed, "#add-perspective")
     def _add(self) -> None:
         async def added(result: tuple[str, str] | None) -> None:
-            if result is None or self.meeting.id is None:
+            if result is None:
                 return
             with saving(self) as attempt:
-                saved = self.context.repo.add_score(
-                    self.meeting.id, SafetyScore(result[0], result[1])
-                )
+                saved = self.session.add_score(SafetyScore(result[0], result[1]))
             if not attempt.ok:
                 return
-            self.meeting.scores.append(saved)
-            row = ScoreRow(self.context, saved)
+            row = ScoreRow(self.session, saved)
             await self.query_one("#scores").mount(row)
             row.query_one(".score").focus()
 

@@ -1,8 +1,13 @@
-"""The meeting: walks the procesregisseur through the parts and questions of the guide."""
+"""The meeting: walks the procesregisseur through the parts and questions of the guide.
+
+The screen moves between pages and routes keys; what a page shows and stores
+comes from the one meeting session every page is given (session.py), and what
+the screen asks of a page is the same for all of them (page.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Iterator
 
 from rich.markup import escape
 from textual import on, work
@@ -10,30 +15,28 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from exports.documents import save_minutes
 from leidraad.core.audience import Restriction
-from leidraad.core.domain import Answer, MeetingStatus, format_date
+from leidraad.core.domain import format_date
 from leidraad.core.flow import REVIEW_STEP, MeetingFlow, Part
-from leidraad.core.voice import ClientVoice, format_duration, meeting_time
+from leidraad.core.meeting import Meeting
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.meeting.actions_page import ActionsPage
+from screens.meeting.clock import MeetingClock
 from screens.meeting.closing_page import ClosingPage
+from screens.meeting.commands import Command, meeting_commands
+from screens.meeting.minutes import write_minutes
 from screens.meeting.opening_page import OpeningPage
-from screens.meeting.phase_decision import PhaseDecision
+from screens.meeting.page import EmptyPage, MeetingPage
 from screens.meeting.question_page import QuestionPage
 from screens.meeting.review_page import ReviewPage
-from screens.meeting.scores_page import ScoreRow, ScoresPage
-from screens.meeting.timeout_screen import TimeOutScreen
+from screens.meeting.scores_page import ScoresPage
+from screens.meeting.session import MeetingSession
 from screens.meeting.voice_bar import ClientVoiceBar
-from screens.meeting.worry_dialog import WorryDialog
-from screens.widgets.answer_editor import AnswerEditor
-from screens.widgets.pending import flush_all
-from screens.widgets.prompt import ConfirmDialog
+from screens.meeting.worry_dialog import make_worry_concrete
 from screens.widgets.restriction_dialog import RestrictionDialog
 from screens.widgets.storage_guard import saving
 
@@ -43,6 +46,14 @@ KEY_HINT = (
     "[b]Ctrl+T[/] time-out\n[b]Ctrl+R[/] zorg concreet\n[b]Ctrl+L[/] afschermen\n"
     "[b]Ctrl+E[/] verslag bekijken"
 )
+
+# The parts with a page of their own; the stages of the guide are question pages.
+PART_PAGES: dict[Part, Callable[[MeetingSession, str], MeetingPage]] = {
+    Part.OPENING: lambda session, page_id: OpeningPage(session, id=page_id),
+    Part.CLIENTSTEM: lambda session, page_id: ScoresPage(session, id=page_id),
+    Part.ACTIEPLAN: lambda session, page_id: ActionsPage(session, id=page_id),
+    Part.AFSLUITING: lambda session, page_id: ClosingPage(session, id=page_id),
+}
 
 
 class MeetingScreen(Screen[None]):
@@ -67,19 +78,16 @@ class MeetingScreen(Screen[None]):
     def __init__(self, context: AppContext, meeting_id: int) -> None:
         super().__init__()
         self.context = context
-        self.meeting = context.repo.get_meeting(meeting_id)
-        self.case = context.repo.get_case(self.meeting.case_id)
-        guide = context.guide
-        self.phase_set = guide.for_phase(self.meeting.phase)
-        self.review_items = context.repo.review_items(meeting_id)
-        self.flow = MeetingFlow(
-            self.phase_set,
-            guide.client_voice,
-            self.meeting.answers.values(),
-            review=bool(self.review_items),
-        )
+        self.session = MeetingSession(context, meeting_id)
         self.position = 0
-        self.voices = context.repo.client_voices(meeting_id)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.session.meeting
+
+    @property
+    def flow(self) -> MeetingFlow:
+        return self.session.flow
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,7 +95,7 @@ class MeetingScreen(Screen[None]):
             yield Static(self._meta(), id="meta")
             with Horizontal(id="where-row"):
                 yield Static("", id="where")
-                yield Static("", id="clock")
+                yield MeetingClock(self.session)
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield OptionList(
@@ -102,169 +110,87 @@ class MeetingScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def _meta(self) -> str:
-        m = self.meeting
-        status = " · [b]afgesloten[/]" if m.status is MeetingStatus.AFGESLOTEN else ""
+        m, session = self.session.meeting, self.session
+        status = " · [b]afgesloten[/]" if session.closed else ""
         return (
-            f"[b]{escape(self.case.alias)}[/] · overleg {m.number} · {format_date(m.held_on)} · "
-            f"fase {m.phase.number}: {m.phase.label}{status} · "
-            f"[dim]vragenset: {escape(m.questionset or self.phase_set.label)}[/]"
+            f"[b]{escape(session.case.alias)}[/] · overleg {m.number} · "
+            f"{format_date(m.held_on)} · fase {m.phase.number}: {m.phase.label}{status} · "
+            f"[dim]vragenset: {escape(m.questionset or session.phase_set.label)}[/]"
         )
 
-    def _make_page(self, i: int) -> Widget:
-        step = self.flow.steps[i]
+    def _make_page(self, i: int) -> MeetingPage:
+        step = self.session.flow.steps[i]
         page_id = f"step-{i}"
         if step.kind == REVIEW_STEP:
-            return ReviewPage(self.context, self.meeting, self.review_items, id=page_id)
+            return ReviewPage(self.session, id=page_id)
         if step.question is not None:
-            answer = self.meeting.answers.get(step.question.id) or Answer(
-                step.question.id, step.question.text, step.part.value
-            )
-            return QuestionPage(step, answer, self.save_answer, self.meeting, id=page_id)
-        if step.part is Part.OPENING:
-            return OpeningPage(
-                self.context,
-                self.meeting,
-                self.save_answer,
-                self.voices,
-                self.save_voice,
-                id=page_id,
-            )
-        if step.part is Part.CLIENTSTEM:
-            return ScoresPage(self.context, self.meeting, id=page_id)
-        if step.part is Part.ACTIEPLAN:
-            return ActionsPage(self.context, self.meeting, id=page_id)
-        if step.part is Part.AFSLUITING:
-            return ClosingPage(
-                self.context,
-                self.meeting,
-                self.save_answer,
-                self.voices,
-                self.save_voice,
-                id=page_id,
-            )
-        return Static(f"Geen vragen voor {step.part.label} in deze vragenset.", id=page_id)
+            return QuestionPage(self.session, step, id=page_id)
+        make = PART_PAGES.get(step.part)
+        if make is not None:
+            return make(self.session, page_id)
+        return EmptyPage(f"Geen vragen voor {step.part.label} in deze vragenset.", id=page_id)
 
     def on_mount(self) -> None:
-        self.title = f"Overleg: {self.case.alias}"
-        assert self.meeting.id is not None
-        started = self.meeting.started_at is not None
-        if self.meeting.status is MeetingStatus.OPEN and not started and self._is_today_or_past():
-            with saving(self):  # without it the clock just waits; the meeting goes on
-                self.meeting.started_at = self.context.repo.mark_started(
-                    self.meeting.id, self.context.now()
-                )
-        self._show(self.position)
-        self._tick()
-        self.set_interval(15, self._tick)
-
-    def _is_today_or_past(self) -> bool:
-        """A meeting opened days ahead (to look or prepare) has not begun yet."""
-        return self.meeting.held_on <= self.context.today()
-
-    def save_answer(self, answer: Answer) -> None:
-        assert self.meeting.id is not None
-        self.context.repo.save_answer(self.meeting.id, answer)
-        self.meeting.answers[answer.question_id] = answer
-
-    def save_voice(self, voice: ClientVoice) -> ClientVoice:
-        """Store a client's voice; aftercare may add or change an action, so reload those."""
-        assert self.meeting.id is not None
-        stored = self.context.repo.save_client_voice(self.meeting.id, voice)
-        before = next((v for v in self.voices if v.member == stored.member), None)
-        self.voices[:] = [stored if v.member == stored.member else v for v in self.voices]
-        self.meeting.voices = list(self.voices)
-        if before is None or _aftercare(before) != _aftercare(stored):
-            # Only then can the action plan have changed: typing elsewhere reads nothing.
-            self.meeting.actions = self.context.repo.get_meeting(self.meeting.id).actions
-            for page in self.query(ActionsPage):
-                page.refresh_actions()
-        return stored
-
-    # --- the clock and time-outs -----------------------------------------------
-
-    def _tick(self) -> None:
-        m = self.meeting
-        if m.started_at is None:
-            self.query_one("#clock", Static).update("nog niet begonnen")
-            return
-        end = m.closed_at if m.status is MeetingStatus.AFGESLOTEN and m.closed_at else None
-        length = meeting_time(m.started_at, m.timeouts, end or self.context.now())
-        label = "duur" if end else "tijd"
-        self.query_one("#clock", Static).update(f"{label} {format_duration(length)}")
-
-    @work(exclusive=True, group="timeout")
-    async def action_timeout(self) -> None:
-        """Pause the meeting: logged at once, so a crash during the pause still records it."""
-        self.flush()
-        assert self.meeting.id is not None
-        repo = self.context.repo
-        with saving(self) as saved:
-            timeout = repo.start_timeout(self.meeting.id, self.context.now())
-        if not saved.ok:
-            return
-        self.meeting.timeouts.append(timeout)
-        await self.app.push_screen_wait(TimeOutScreen(timeout.started_at, self.context.now))
-        ended = self.context.now()
-        assert timeout.id is not None
-        with saving(self):
-            repo.end_timeout(timeout.id, ended)
-        timeout.ended_at = ended
-        minutes = max(1, round((ended - timeout.started_at).total_seconds() / 60))
-        self.notify(
-            f"Time-out van {minutes} {'minuut' if minutes == 1 else 'minuten'} vastgelegd.",
-            markup=False,
-        )
-        self._tick()
+        self.title = f"Overleg: {self.session.case.alias}"
+        with saving(self):  # without it the clock just waits; the meeting goes on
+            self.session.start_if_due()
+        self._show()
+        self.query_one(MeetingClock).tick()
 
     # --- moving through the meeting -----------------------------------------
 
-    def _show(self, position: int) -> None:
-        step = self.flow.steps[position]
+    def _pages(self) -> Iterator[MeetingPage]:
+        """Every page made so far (a query by the MeetingPage type finds none: see page.py)."""
+        for switcher in self.query("#pages"):  # none left while the screen unmounts
+            for child in switcher.children:
+                if isinstance(child, MeetingPage):
+                    yield child
+
+    def _page(self) -> MeetingPage:
+        """The page shown now."""
+        return self.query_one(f"#step-{self.position}", MeetingPage)
+
+    def _show(self) -> None:
+        position = self.position
+        step = self.session.flow.steps[position]
         bar = self.query_one(ClientVoiceBar)
         bar.display = step.part.stage is not None
         if bar.display:
-            bar.show_for(self.meeting, self.voices)
-        self.query_one("#where", Static).update(self.flow.where(position))
-        parts = self.query_one("#parts", OptionList)
-        parts.highlighted = step.part.number - 1
-        switcher = self.query_one(ContentSwitcher)
-        switcher.current = f"step-{position}"
-        page = self._page(position)
-        main_widget = getattr(page, "main_widget", None)
-        target = main_widget() if main_widget is not None else None
+            bar.show_for(self.session.meeting, self.session.voices)
+        self.query_one("#where", Static).update(self.session.flow.where(position))
+        self.query_one("#parts", OptionList).highlighted = step.part.number - 1
+        self.query_one(ContentSwitcher).current = f"step-{position}"
         # Focus at once, not after the next refresh: keys typed right after PgDn
         # must land on the new page, never in a field of the page just hidden.
-        self.set_focus(target, scroll_visible=False)
-
-    def _page(self, position: int) -> Widget:
-        return self.query_one(f"#step-{position}")
+        self.set_focus(self._page().focus_target(), scroll_visible=False)
 
     def flush(self) -> None:
         """Write everything still waiting to be saved now, before leaving or closing."""
-        flush_all(self)
+        for page in self._pages():
+            page.flush()
 
     async def goto(self, position: int) -> None:
         """Show step `position`, making its page first if it was never visited."""
         self.flush()
-        position = self.flow.clamp(position)
+        position = self.session.flow.clamp(position)
         switcher = self.query_one(ContentSwitcher)
         if not switcher.query_children(f"#step-{position}"):
             # Awaited inside the key's action, so keys typed meanwhile wait for the page.
             await switcher.mount(self._make_page(position))
         self.position = position
-        self._show(position)
+        self._show()
 
     async def action_next_step(self) -> None:
-        await self.goto(self.flow.next(self.position))
+        await self.goto(self.session.flow.next(self.position))
 
     async def action_previous_step(self) -> None:
-        await self.goto(self.flow.previous(self.position))
+        await self.goto(self.session.flow.previous(self.position))
 
     async def action_next_part(self) -> None:
-        await self.goto(self.flow.next_part(self.position))
+        await self.goto(self.session.flow.next_part(self.position))
 
     async def action_previous_part(self) -> None:
-        await self.goto(self.flow.previous_part(self.position))
+        await self.goto(self.session.flow.previous_part(self.position))
 
     def action_goto_part(self) -> None:
         self.query_one("#parts", OptionList).focus()
@@ -272,133 +198,57 @@ class MeetingScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#parts")
     async def _part_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            await self.goto(self.flow.start_of(Part(event.option.id)))
+            await self.goto(self.session.flow.start_of(Part(event.option.id)))
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        def go(part: Part) -> Callable[[], Awaitable[None]]:
-            return lambda: self.goto(self.flow.start_of(part))
+    @on(MeetingPage.DataChanged)
+    def _data_changed(self) -> None:
+        for page in self._pages():
+            page.refresh_data()
 
-        commands: list[tuple[str, str, Callable[[], object]]] = [
-            (f"Naar {part.label}", f"Deel {part.number} van {len(Part)}", go(part)) for part in Part
-        ]
-        commands += [
-            (
-                "Eigen woorden van de cliënt",
-                "Markeer het antwoord als citaat",
-                self.action_client_words,
-            ),
-            (
-                "Wie mag dit lezen?",
-                "Afschermen: alleen professionals of alleen voor één partner",
-                self.action_restrict,
-            ),
-            ("Zorg concreet maken", "Bij deze vraag: eerst de zorg concreet", self.action_worry),
-            (
-                "Verslag bekijken en bewaren",
-                "Kies de versie: volledig, cliënt, acties of per partner",
-                self.action_export,
-            ),
-            (
-                "Overleg afsluiten",
-                "Naar de afsluiting: samenvatting en verslag",
-                go(Part.AFSLUITING),
-            ),
-        ]
-        commands += self._followup_commands()
-        return commands
+    def palette_commands(self) -> list[Command]:
+        return meeting_commands(self)
+
+    # --- what the keys do on the page shown --------------------------------------
+
+    def action_timeout(self) -> None:
+        self.flush()
+        self.query_one(MeetingClock).take_timeout()
 
     def action_client_words(self) -> None:
-        editor = self.focused if isinstance(self.focused, AnswerEditor) else None
-        if editor is None:
-            found = self._page(self.position).query(AnswerEditor)
-            editor = found.first() if found else None
+        editor = self._page().answer_editor(self.focused)
         if editor is None:
             self.notify(
                 "Op deze pagina is geen antwoord om te markeren.", severity="warning", markup=False
             )
             return
         editor.toggle_client_words()
-        marked = editor.answer.client_words
         self.notify(
             "Gemarkeerd als eigen woorden van de cliënt."
-            if marked
+            if editor.answer.client_words
             else "Markering 'eigen woorden' weggehaald.",
             markup=False,
         )
 
     def action_worry(self) -> None:
-        worry = self.context.guide.worry
-        page = self._page(self.position)
-        if worry is None or not isinstance(page, QuestionPage):
-            self.notify(
-                "Ga eerst naar een vraag: de zorg wordt bij die vraag bewaard.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        editor = page.query_one(AnswerEditor)
-        editor.flush()
-        if editor.answer.question_id not in self.meeting.answers:
-            with saving(self) as saved:  # so the minutes can show the worry under its question
-                self.save_answer(editor.answer)
-            if not saved.ok:
-                return
-
-        def back(_: None) -> None:
-            page.refresh_worry_note(self.meeting)
-            self.set_focus(page.main_widget(), scroll_visible=False)
-
-        self.app.push_screen(
-            WorryDialog(worry, editor.answer, self.meeting, self.save_answer), back
-        )
-
-    def _restrict_target(self) -> tuple[str, Restriction, Callable[[Restriction], None]] | None:
-        """The item under the cursor that a marking would apply to, if there is one."""
-        focused = self.focused
-        row = (
-            next((a for a in focused.ancestors if isinstance(a, ScoreRow)), None)
-            if focused
-            else None
-        )
-        if row is not None:
-            return f"Cijfer van {row.score.perspective}", row.score.restriction, row.set_restriction
-        page = self._page(self.position)
-        if isinstance(page, ActionsPage):
-            action = page.selected_action()
-            if action is None:
-                return None
-            return (
-                f"Actie: {action.description}",
-                action.restriction,
-                lambda r: page.set_restriction(action, r),
-            )
-        editor = focused if isinstance(focused, AnswerEditor) else None
-        if editor is None:
-            found = page.query(AnswerEditor)
-            editor = found.first() if found else None
-        if editor is None:
-            return None
-        return editor.answer.question_text, editor.answer.restriction, editor.set_restriction
+        make_worry_concrete(self, self._page())
 
     def action_restrict(self) -> None:
-        target = self._restrict_target()
+        target = self._page().restrict_target(self.focused)
         if target is None:
             self.notify("Ga eerst naar een antwoord, cijfer of actie.", severity="warning")
             return
-        what, current, apply = target
 
         def chosen(restriction: Restriction | None) -> None:
             if restriction is not None:
-                apply(restriction)
+                target.apply(restriction)
                 self.notify(f"Wie mag dit lezen: {restriction.label}.", markup=False)
 
-        partners = [p.organisation for p in self.case.partners]
-        self.app.push_screen(RestrictionDialog(what, current, partners), chosen)
+        dialog = RestrictionDialog(target.what, target.current, self.session.partners())
+        self.app.push_screen(dialog, chosen)
 
     def action_export(self) -> None:
         self.flush()
-        assert self.meeting.id is not None
-        self.app.push_screen(ExportScreen(self.context, self.meeting.id))
+        self.app.push_screen(ExportScreen(self.context, self.session.meeting_id))
 
     def action_save(self) -> None:
         self.flush()
@@ -413,7 +263,7 @@ class MeetingScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.flush()
 
-    # --- closing -------------------------------------------------------------
+    # --- closing, the phase and the plans -----------------------------------------
 
     @on(ClosingPage.CloseRequested)
     def _close_requested(self) -> None:
@@ -422,88 +272,22 @@ class MeetingScreen(Screen[None]):
     @work(exclusive=True, group="close")
     async def _close_meeting(self) -> None:
         self.flush()
-        meeting_id = self.meeting.id
-        assert meeting_id is not None
-        repo = self.context.repo
         with saving(self) as attempt:
-            repo.close_meeting(meeting_id)
-            self.meeting = repo.get_meeting(meeting_id)
+            self.session.close()
         if not attempt.ok:
             return
         self.query_one("#meta", Static).update(self._meta())
-        guide, folder = self.context.guide, self.context.minutes_dir
-        followup = repo.meeting_followup(meeting_id)
-        try:
-            try:
-                path = save_minutes(self.case, self.meeting, guide, folder, followup=followup)
-            except FileExistsError as existing:
-                replace = await self.app.push_screen_wait(
-                    ConfirmDialog(
-                        f"Er is al een verslag van dit overleg:\n{escape(str(existing.filename))}"
-                        "\n\nWil je het vervangen door de nieuwe versie?",
-                        yes="Vervangen",
-                    )
-                )
-                if not replace:
-                    self.query_one(ClosingPage).show_result(
-                        "Het bestaande verslag is niet aangeraakt. Met Ctrl+E kun je een "
-                        "versie onder een andere naam bewaren."
-                    )
-                    return
-                path = save_minutes(
-                    self.case, self.meeting, guide, folder, overwrite=True, followup=followup
-                )
-        except OSError as error:
-            self.notify(
-                f"Het verslag kon niet worden geschreven: {error.strerror}. "
-                "Het overleg zelf is opgeslagen.",
-                severity="error",
-                markup=False,
-            )
-            return
-        with saving(self):
-            repo.record_export(
-                self.meeting.case_id, f"verslag overleg {self.meeting.number} bij het afsluiten"
-            )
-        self.query_one(ClosingPage).show_result(f"Verslag opgeslagen in:\n{path}")
-        self.notify(
-            f"Verslag opgeslagen: {path}", title="Overleg afgesloten", timeout=10, markup=False
-        )
-
-    # --- following the case over time ----------------------------------------------
-
-    def _followup_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        commands: list[tuple[str, str, Callable[[], object]]] = []
-        review = self.flow.review_position()
-        if review is not None:
-            commands.append(
-                (
-                    "Afspraken aftikken",
-                    "Open acties van eerdere overleggen: gedaan, deels, niet gedaan",
-                    lambda: self.goto(review),
-                )
-            )
-        commands += [
-            ("Fase wijzigen", "Besluit over de fase, met reden (Ctrl+F)", self.action_change_phase),
-            (
-                "Plannen: wie kent ze",
-                "Veiligheidsplan, hulpverleningsplan, herstelplan",
-                self.action_plans,
-            ),
-        ]
-        return commands
+        result = await write_minutes(self, self.session)
+        if result is not None:
+            self.query_one(ClosingPage).show_result(result)
 
     async def action_change_phase(self) -> None:
-        await self.goto(self.flow.start_of(Part.AFSLUITING))
-        self.query_one(PhaseDecision).change()
+        await self.goto(self.session.flow.start_of(Part.AFSLUITING))
+        self.query_one(ClosingPage).change_phase()
 
     def action_plans(self) -> None:
         from screens.plans import PlansScreen
 
         self.flush()
-        self.app.push_screen(PlansScreen(self.context, self.case.id or 0, self.meeting.held_on))
-
-
-def _aftercare(voice: ClientVoice) -> tuple[object, ...]:
-    """What of a voice the aftercare action in the plan is made from."""
-    return (voice.inform_by, voice.inform_how, voice.inform_due, voice.inform_action_id)
+        case_id = self.session.case.id or 0
+        self.app.push_screen(PlansScreen(self.context, case_id, self.session.meeting.held_on))

@@ -1,21 +1,27 @@
-"""When someone raises an alarm: make the worry concrete instead of jumping into action."""
+"""When someone raises an alarm: make the worry concrete instead of jumping into action.
+
+The answers are kept under the question where the worry came up (Ctrl+R there).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from leidraad.core.domain import Answer, worry_answer_id
 from leidraad.core.guide import Question, WorrySet
 from leidraad.core.meeting import Meeting
+from screens.meeting.page import MeetingPage
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.storage_guard import saving
 
 
 class WorryDialog(ModalScreen[None]):
@@ -74,3 +80,30 @@ class WorryDialog(ModalScreen[None]):
         for editor in self.query(AnswerEditor):
             editor.flush()
         self.dismiss(None)
+
+
+def make_worry_concrete(screen: Screen[Any], page: MeetingPage) -> None:
+    """Open the worry questions for the answer on `page`, or say why that is not possible."""
+    session = page.session
+    worry = session.guide.worry
+    editor = page.worry_origin()
+    if worry is None or editor is None:
+        screen.notify(
+            "Ga eerst naar een vraag: de zorg wordt bij die vraag bewaard.",
+            severity="warning",
+            markup=False,
+        )
+        return
+    editor.flush()
+    if editor.answer.question_id not in session.meeting.answers:
+        with saving(screen) as saved:  # so the minutes can show the worry under its question
+            session.save_answer(editor.answer)
+        if not saved.ok:
+            return
+
+    def back(_: None) -> None:
+        page.refresh_data()
+        screen.set_focus(page.focus_target(), scroll_visible=False)
+
+    dialog = WorryDialog(worry, editor.answer, session.meeting, session.save_answer)
+    screen.app.push_screen(dialog, back)
