@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from exports import markdown as md
 from exports.variants import visible_meeting
-from leidraad.core.audience import CLIENT
+from leidraad.core.audience import CLIENT, Reader
 from leidraad.core.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
@@ -36,8 +36,13 @@ _PRESENT = {
 }
 
 
-def render_client_minutes(case: Case, meeting: Meeting) -> str:
-    meeting = visible_meeting(meeting, CLIENT)
+def render_client_minutes(
+    case: Case,
+    meeting: Meeting,
+    reader: Reader = CLIENT,
+    safety_plan_ids: frozenset[str] = frozenset(),
+) -> str:
+    meeting = visible_meeting(meeting, reader, safety_plan_ids, case)
     out = [f"# Verslag van het overleg over {md.inline(case.alias)}", ""]
     out += [
         f"- **Datum:** {format_date(meeting.held_on)}",
@@ -62,7 +67,11 @@ def render_client_minutes(case: Case, meeting: Meeting) -> str:
             for p in meeting.participants
         ]
         out += [""]
-    own_words = [a for a in meeting.answers.values() if a.client_words and a.text.strip()]
+    own_words = [
+        a
+        for a in meeting.answers.values()
+        if a.client_words and a.text.strip() and reader.member and a.speaker == reader.member
+    ]
     if own_words:
         out += ["## Wat je zelf zei", ""]
         for answer in own_words:
