@@ -128,8 +128,9 @@ def test_the_client_version_is_plain_and_holds_what_the_client_can_do() -> None:
         DocumentRequest(Variant.CLIENT, client="moeder"),
         None,
     )
-    assert "Wat je zelf kunt doen" in text
-    assert "moeder: Bellen met school." in text
+    assert "## Wat jij gaat doen" in text
+    assert "Dit doe jij zelf." in text
+    assert "Bellen met school" in text
     for jargon in ("Beeldvorming", "Oordeelsvorming", "Vragenset", "Regie"):
         assert jargon not in text
     for hidden in ("Lopend onderzoek", "Diagnose GGZ", "Huisverbod", "GGZ-intake", "Plan werkt"):
