@@ -275,3 +275,40 @@ def test_a_marking_reads_with_names() -> None:
     assert marking.is_restricted
     assert not Restriction().shared_with_people("k3").is_restricted
     assert Reader(ReaderKind.PARTNER, "Politie").label == "Politie"
+
+
+# --- plans: who must and must not know them ------------------------------------------
+
+
+def test_the_pleger_must_not_get_the_veiligheidsplan_and_is_never_missing_it() -> None:
+    from leidraad.core.plans import PlanKind, PlanStatus, PlanVersion, plan_audience, plan_parties
+
+    case = gezin_a()
+    plan = plan_audience(case, PlanKind.VEILIGHEIDSPLAN, outside=["huisarts", "School"])
+    assert plan.must_not_know == ("vader",)
+    assert "vader" not in plan.must_know
+    assert {"moeder", "Reclassering", "huisarts", "School"} <= set(plan.must_know)
+    help_plan = plan_audience(case, PlanKind.HULPVERLENINGSPLAN)
+    assert "vader" in help_plan.must_know and help_plan.must_not_know == ()
+    assert "vader" not in plan_parties(case)  # the old call gives the strictest list
+    version = PlanVersion(PlanKind.VEILIGHEIDSPLAN, "versie 1", date(2026, 11, 1))
+    status = PlanStatus.for_case(case, PlanKind.VEILIGHEIDSPLAN, version, {}, ["huisarts"])
+    assert "vader" not in status.unaware()
+    assert "huisarts" in status.unaware()
+    assert "Mag het niet krijgen: vader." in status.summary()
+    # even a list that still holds him never counts him as not knowing it
+    legacy = PlanStatus(PlanKind.VEILIGHEIDSPLAN, version, ["moeder", "vader"], must_not=["vader"])
+    assert legacy.unaware() == ["moeder"]
+
+
+def test_without_a_slachtoffer_nobody_is_barred_and_a_choice_overrides_the_default() -> None:
+    from leidraad.core.plans import PlanKind, plan_audience
+
+    case = family_case()
+    assert plan_audience(case, PlanKind.VEILIGHEIDSPLAN).must_not_know == ()
+    mother = case.members[0]
+    chosen = plan_audience(case, PlanKind.HERSTELPLAN, must_not=[mother.key])
+    assert chosen.must_not_know == ("moeder",)
+    assert "moeder" not in chosen.must_know
+    gezin = gezin_a()
+    assert plan_audience(gezin, PlanKind.VEILIGHEIDSPLAN, must_not=[]).must_not_know == ()
