@@ -1,25 +1,34 @@
-"""The minutes for the client: plain language (B1), short sentences, nothing restricted.
+"""The minutes for one client, in plain language (B1): addressed to them, about their family.
 
-"Niet óver maar mét": the client reads what was decided and what they can
-do themselves, in words without the jargon of the chain.
+"Niet óver maar mét": the client reads what was decided and what it means for
+them. It is written for one named person and holds only what that person may
+know (see exports.variants and core.audience); people are named by what they
+are to the reader, every organisation is explained, and for each action the
+reader reads first what it means for them, the professionals' wording after.
 """
 
 from __future__ import annotations
 
 from exports import markdown as md
+from exports.plain_words import Namer
 from exports.variants import visible_meeting
-from leidraad.core.audience import CLIENT
+from leidraad.core.audience import CLIENT, Reader
 from leidraad.core.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
     SUMMARY_ID,
+    Action,
     Attendance,
     Case,
+    FamilyMember,
+    Participant,
     Phase,
+    Priority,
+    SafetyScore,
     format_date,
-    name_key,
 )
 from leidraad.core.meeting import Meeting
+from leidraad.core.people import find_client
 
 _PHASE_WORDS = {
     Phase.DIRECTE_VEILIGHEID: "Eerst zorgen we dat het thuis nu veilig is.",
@@ -36,13 +45,21 @@ _PRESENT = {
 }
 
 
-def render_client_minutes(case: Case, meeting: Meeting) -> str:
-    meeting = visible_meeting(meeting, CLIENT)
+def render_client_minutes(
+    case: Case,
+    meeting: Meeting,
+    reader: Reader = CLIENT,
+    safety_plan_ids: frozenset[str] = frozenset(),
+) -> str:
+    """The minutes for `reader`, one client of the case (core.people.client_reader)."""
+    meeting = visible_meeting(meeting, reader, safety_plan_ids, case)
+    me = find_client(case, reader.member) if reader.member else None
+    namer = Namer(case, me)
+    hello = f"Dit verslag is voor jou, {md.inline(me.name)}." if me else "Dit verslag is voor jou."
     out = [f"# Verslag van het overleg over {md.inline(case.alias)}", ""]
     out += [
-        f"- **Datum:** {format_date(meeting.held_on)}",
-        f"- **Overleg:** nummer {meeting.number}",
-        "- **Versie:** versie voor de cliënt",
+        f"{hello} Het gaat over het overleg van {format_date(meeting.held_on)}. "
+        f"Dat was overleg nummer {meeting.number}.",
         "",
         "*Dit verslag gaat over jou en je gezin. Er staat persoonlijke informatie in. "
         "Bewaar het goed. Laat het alleen zien aan wie je dat wilt.*",
@@ -57,57 +74,128 @@ def render_client_minutes(case: Case, meeting: Meeting) -> str:
         out += ["## Waarom we bij elkaar kwamen", "", md.paragraph(purpose), ""]
     if meeting.participants:
         out += ["## Wie er waren", ""]
-        out += [
-            f"- {md.inline(p.name)} ({md.inline(p.role)}): {_PRESENT[p.attendance]}"
-            for p in meeting.participants
-        ]
+        out += [f"- {_participant(namer, p)}" for p in meeting.participants]
         out += [""]
-    own_words = [a for a in meeting.answers.values() if a.client_words and a.text.strip()]
+    own_words = [
+        a
+        for a in meeting.answers.values()
+        if a.client_words and a.text.strip() and me is not None and a.speaker == me.key
+    ]
     if own_words:
         out += ["## Wat je zelf zei", ""]
         for answer in own_words:
             out += [md.quote(answer.text), ""]
-    scores = [s for s in meeting.scores if s.score is not None]
-    if scores:
-        out += [
-            "## Cijfers voor de veiligheid thuis",
-            "",
-            "Iedereen gaf een cijfer van 0 tot 10. Een 0 is helemaal niet veilig. "
-            "Een 10 is helemaal veilig.",
-            "",
-        ]
-        for s in scores:
-            line = f"- {md.inline(s.perspective)}: **{s.score}**."
-            if s.higher.strip():
-                line += f" Wat het cijfer één punt hoger maakt: {md.inline(s.higher)}"
-            out.append(line)
-        out += [""]
+    out += _scores(namer, meeting.scores)
     summary = meeting.answer_text(SUMMARY_ID)
     if summary.strip():
         out += ["## Wat we hebben besloten", "", md.paragraph(summary), ""]
-    if meeting.actions:
-        out += ["## Wat er gaat gebeuren", ""]
-        rows = [
-            [a.description, a.owner or "nog niet bekend", format_date(a.due) or "nog niet bekend"]
-            for a in meeting.actions
-        ]
-        out += [md.table(["Wat", "Wie", "Wanneer"], rows), ""]
-    family = {name_key(m.name) for m in case.members}
-    own = [a for a in meeting.actions if name_key(a.owner) in family]
-    if own:
-        out += ["## Wat je zelf kunt doen", ""]
-        for a in own:
-            when = f" Graag voor {format_date(a.due)}." if a.due else ""
-            out.append(f"- {md.inline(a.owner)}: {md.inline(a.description)}.{when}")
-        out += [""]
+    mine = [a for a in meeting.actions if me is not None and namer.member(a.owner) is me]
+    others = [a for a in meeting.actions if a not in mine]
+    if mine:
+        out += ["## Wat jij gaat doen", ""]
+        for i, action in enumerate(mine, start=1):
+            out += _action(namer, action, i)
+    if others:
+        out += ["## Wat anderen gaan doen", ""]
+        for i, action in enumerate(others, start=len(mine) + 1):
+            out += _action(namer, action, i)
     out += ["## Hoe het verder gaat", ""]
     if meeting.next_meeting:
         out.append(f"Het volgende overleg is op {format_date(meeting.next_meeting)}.")
     else:
         out.append("Er is nog geen datum voor het volgende overleg.")
     out += [""]
+    out += _told_by(namer, meeting, me)
     aftercare = meeting.answer_text(AFTERCARE_ID)
     if aftercare.strip():
-        out += ["Wie je vertelt wat er is besproken:", "", md.paragraph(aftercare), ""]
+        out += ["Afspraken over wie je vertelt wat er is besproken:", "", md.paragraph(aftercare)]
+        out += [""]
     out += ["Heb je een vraag over dit verslag? Bel of app je casusregisseur.", ""]
+    namer.who("casusregisseur")
+    out += ["## Wie is wie", ""]
+    out += [f"- **{md.inline(_capital(name))}:** {text}" for name, text in namer.explanations()]
+    out += [""]
     return "\n".join(out)
+
+
+def _participant(namer: Namer, participant: Participant) -> str:
+    member = namer.case.member(participant.key) or namer.member(participant.name)
+    present = _PRESENT[participant.attendance]
+    if member is not None:
+        who = namer.who(member.key)
+        return f"{md.inline(_capital(who))} {present}"
+    partner = namer.case.partner(participant.key) or namer.partner(participant.role)
+    if partner is not None:
+        namer.who(partner.organisation)
+        name = participant.name.strip()
+        if name and name != partner.organisation:
+            return f"{md.inline(name)}, van {md.inline(partner.organisation)}, {present}"
+        return f"{md.inline(partner.organisation)} {present}"
+    return f"{md.inline(namer.who(participant.name))} {present}"
+
+
+def _scores(namer: Namer, scores: list[SafetyScore]) -> list[str]:
+    given = [s for s in scores if s.score is not None]
+    if not given:
+        return []
+    out = [
+        "## Cijfers voor de veiligheid thuis",
+        "",
+        "Iedereen gaf een cijfer van 0 tot 10. Een 0 is helemaal niet veilig. "
+        "Een 10 is helemaal veilig.",
+        "",
+    ]
+    for s in given:
+        owner = namer.case.member(s.member_key)
+        who = namer.who(owner.key) if owner else namer.who(s.perspective)
+        line = f"- {md.inline(_capital(who))} gaf een **{s.score}**."
+        if s.higher.strip():
+            line += f" Wat het cijfer één punt hoger maakt: {md.inline(s.higher)}"
+        out.append(line)
+    return [*out, ""]
+
+
+def _action(namer: Namer, action: Action, number: int) -> list[str]:
+    owner = namer.member(action.owner) if action.owner.strip() else None
+    if not action.owner.strip():
+        who, meaning = "Nog niet bekend", "Wie dit doet, is nog niet afgesproken."
+    elif owner is not None and owner is namer.reader:
+        who = "Jij"
+        meaning = "Dit doe jij zelf. Lukt het niet? Zeg het tegen je casusregisseur."
+    else:
+        who = _capital(namer.who(action.owner))
+        meaning = (
+            f"{who} doet dit. Jij hoeft hier niets voor te doen. "
+            "Wil je weten hoe het gaat? Vraag het je casusregisseur."
+        )
+    if action.due:
+        when = f"Uiterlijk {format_date(action.due)}."
+    elif action.priority is Priority.NU:
+        when = "Zo snel mogelijk."
+    else:
+        when = "Later. Eerst gebeurt wat nu het belangrijkst is."
+    return [
+        f"**{number}. Wie: {md.inline(who)}**",
+        "",
+        f"- **Wat betekent dit voor jou?** {md.inline(meaning)}",
+        f"- **Wanneer?** {when}",
+        f"- *Zo staat het in het verslag van de hulpverleners:* {md.inline(action.description)}",
+        "",
+    ]
+
+
+def _told_by(namer: Namer, meeting: Meeting, me: FamilyMember | None) -> list[str]:
+    voice = next(
+        (v for v in meeting.voices if me is not None and v.member_key == me.key and v.inform_by),
+        None,
+    )
+    if voice is None:
+        return []
+    who = namer.who(voice.inform_by)
+    when = f" Dat is uiterlijk {format_date(voice.inform_due)}." if voice.inform_due else ""
+    told = f"{md.inline(_capital(who))} vertelt je wat er is besloten, {voice.inform_how.label}."
+    return [told + when, ""]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -12,13 +12,18 @@ from exports.files import minutes_filename, slug, write_private
 from exports.html import to_html
 from exports.minutes import render_minutes
 from exports.preparation_sheet import render_preparation
-from exports.variants import Variant, reader_for, visible_meeting
-from leidraad.core.domain import Case, name_key
+from exports.variants import UnknownClient, Variant, reader_for, visible_meeting
+from leidraad.core.audience import Reader
+from leidraad.core.domain import Case, FamilyMember, name_key
 from leidraad.core.flow import MeetingFlow
 from leidraad.core.followup import MeetingFollowUp
 from leidraad.core.guide import Guide
 from leidraad.core.meeting import Meeting
+from leidraad.core.people import UnknownPerson, find_client
+from leidraad.core.people import document_clients as _adults
 from leidraad.core.voice import ClientVoice, clients, voices_for
+
+__all__ = ["UnknownClient"]  # re-exported: the CLI and screens catch it from here
 
 
 class Format(StrEnum):
@@ -28,7 +33,12 @@ class Format(StrEnum):
 
 @dataclass(frozen=True)
 class DocumentRequest:
-    """Which version of a meeting's minutes, for whom, in which format."""
+    """Which version of a meeting's minutes, for whom, in which format.
+
+    `client`: for Variant.CLIENT and Variant.VOORBEREIDING, the one client the
+    document is for, by member key or by name (case and extra spaces do not matter).
+    `partner`: for Variant.PARTNER, the partner by organisation, contact or key.
+    """
 
     variant: Variant = Variant.VOLLEDIG
     partner: str = ""
@@ -36,18 +46,39 @@ class DocumentRequest:
     client: str = ""
 
 
-class UnknownClient(ValueError):
-    """A preparation sheet was asked for someone who is not a client of this case."""
+def document_clients(case: Case) -> list[FamilyMember]:
+    """Who a client's version or preparation sheet can be for: adults, never a child."""
+    return _adults(case)
+
+
+def request_client(case: Case, request: DocumentRequest) -> FamilyMember:
+    """The client a client's version is for; UnknownClient names the choices."""
+    if not request.client.strip():
+        choices = ", ".join(m.name for m in document_clients(case)) or "geen"
+        raise UnknownClient(f"Kies voor wie deze versie is (--client): {choices}.")
+    try:
+        return find_client(case, request.client)
+    except UnknownPerson as error:
+        raise UnknownClient(str(error)) from None
+
+
+def request_reader(case: Case, request: DocumentRequest) -> Reader:
+    """The person (or the table) this document is written for."""
+    return reader_for(request.variant, request.partner, case=case, client=request.client)
 
 
 def preparation_voice(case: Case, meeting: Meeting, client: str) -> ClientVoice:
-    """The named adult's voice for this meeting (case and extra spaces do not matter)."""
+    """The named adult's voice for this meeting, by member key or name."""
+    voices = clients(voices_for(case, meeting.voices))
+    member = case.member(client.strip())
+    for voice in voices:
+        if member is not None and voice.member_key == member.key:
+            return voice
     wanted = name_key(client)
-    adults = clients(voices_for(case, meeting.voices))
-    for voice in adults:
+    for voice in voices:
         if name_key(voice.member) == wanted:
             return voice
-    names = ", ".join(v.member for v in adults) or "geen"
+    names = ", ".join(v.member for v in voices) or "geen"
     raise UnknownClient(f"'{client}' is geen cliënt van deze casus. Kies uit: {names}.")
 
 
@@ -69,18 +100,19 @@ def render_markdown(
     the review of earlier actions, the score trend and the phase decisions out by forgetting
     it; pass None only where a meeting truly has no follow-up.
     """
-    reader = reader_for(request.variant, request.partner)
+    reader = request_reader(case, request)
+    safety_plan = guide.safety_plan_ids()
     if request.variant is Variant.VOORBEREIDING:
-        visible = visible_meeting(meeting, reader)
-        voice = preparation_voice(case, visible, request.client)
+        visible = visible_meeting(meeting, reader, safety_plan, case)
+        voice = preparation_voice(case, visible, reader.member)
         return render_preparation(case, visible, guide.client_voice, voice)
     if request.variant is Variant.CLIENT:
-        return render_client_minutes(case, meeting)
+        return render_client_minutes(case, meeting, reader, safety_plan)
     if request.variant is Variant.ACTIES:
         return render_action_list(case, meeting)
     worry_order = [q.id for q in guide.worry.questions] if guide.worry else []
     order = question_order(guide, meeting)
-    return render_minutes(case, meeting, order, worry_order, reader, followup)
+    return render_minutes(case, meeting, order, worry_order, reader, followup, safety_plan)
 
 
 def render_document(
@@ -92,17 +124,32 @@ def render_document(
 ) -> str:
     text = render_markdown(case, meeting, guide, request, followup)
     if request.format is Format.HTML:
-        title = f"{case.alias}: overleg {meeting.number} ({request.variant.label})"
-        return to_html(text, title)
+        return to_html(text, document_title(case, meeting, request))
     return text
 
 
+def document_title(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
+    """The title of the HTML page: whose meeting, and for whom."""
+    if request.variant is Variant.CLIENT:
+        who = request_client(case, request).name
+        return f"{case.alias}: overleg {meeting.number} (verslag voor {who})"
+    if request.variant is Variant.VOORBEREIDING:
+        who = request_client(case, request).name
+        return f"{case.alias}: overleg {meeting.number} (voorbereiding voor {who})"
+    if request.variant is Variant.PARTNER:
+        return f"{case.alias}: overleg {meeting.number} (versie voor {request.partner.strip()})"
+    return f"{case.alias}: overleg {meeting.number} ({request.variant.label})"
+
+
 def document_filename(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
+    """E.g. 'gezin-a-overleg-2-2026-11-20-voor-moeder.md': the file names its reader."""
     variant = "" if request.variant is Variant.VOLLEDIG else request.variant.value
     if request.variant is Variant.PARTNER:
         variant = f"voor-{slug(request.partner)}"
+    if request.variant is Variant.CLIENT:
+        variant = f"voor-{slug(request_client(case, request).name)}"
     if request.variant is Variant.VOORBEREIDING:
-        variant = f"voorbereiding-{slug(request.client)}"
+        variant = f"voorbereiding-{slug(request_client(case, request).name)}"
     return minutes_filename(
         case.alias, meeting.number, meeting.held_on, variant, request.format.value
     )

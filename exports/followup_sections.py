@@ -112,15 +112,17 @@ def plan_lines(plans: Sequence[PlanStatus]) -> list[str]:
             lines.append(f"- **{plan.kind.label}:** nog niet vastgelegd.")
             continue
         head = f"- **{plan.kind.label}** ({md.inline(plan.version.describe())}): "
-        missing = plan.unaware()
-        if not plan.parties:
-            lines.append(head + "nog geen partijen bij de casus.")
+        missing, aware = plan.unaware(), plan.aware()
+        barred = ", ".join(md.inline(p) for p in plan.must_not)
+        tail = f" **Mag het niet krijgen:** {barred}." if barred else ""
+        if not missing and not aware:
+            lines.append(head + "nog geen partijen bij de casus." + tail)
         elif not missing:
-            lines.append(head + "iedereen kent deze versie.")
+            lines.append(head + "iedereen kent deze versie." + tail)
         else:
             names = ", ".join(md.inline(p) for p in missing)
-            known = f"{len(plan.aware())} van {len(plan.parties)} kennen deze versie. "
-            lines.append(head + known + f"**Nog niet:** {names}.")
+            known = f"{len(aware)} van {len(aware) + len(missing)} kennen deze versie. "
+            lines.append(head + known + f"**Nog niet:** {names}." + tail)
     return [*lines, ""]
 
 

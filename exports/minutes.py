@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from exports import markdown as md
 from exports.followup_sections import decisions_section, review_section, trend_section
-from exports.variants import visible_followup, visible_meeting
+from exports.variants import Marks, for_case, visible_followup, visible_meeting
 from exports.voice_sections import aftercare_section, timeout_line, voice_section
 from leidraad.core.audience import ALL_PARTNERS, Reader, ReaderKind, Restriction
 from leidraad.core.domain import (
@@ -19,6 +19,7 @@ from leidraad.core.domain import (
     Answer,
     Case,
     MeetingStatus,
+    SafetyScore,
     format_date,
     is_worry_answer,
 )
@@ -56,9 +57,20 @@ def header(title: str, case: Case, meeting: Meeting, version: str, reader: Reade
     return [*out, "", SENSITIVE, ""]
 
 
-def marking(restriction: Restriction) -> str:
+def marking(
+    restriction: Restriction, marks: Marks | None = None, answer: Answer | None = None
+) -> str:
     """A visible note on an item that may not be passed on to everyone."""
-    return f" *({restriction.label})*" if restriction.is_restricted else ""
+    label = _label(restriction, marks, answer)
+    return f" *({label})*" if label else ""
+
+
+def _label(restriction: Restriction, marks: Marks | None, answer: Answer | None = None) -> str:
+    if marks is not None and answer is not None:
+        return marks.answer(answer)
+    if marks is not None:
+        return marks.label(restriction)
+    return restriction.label if restriction.is_restricted else ""
 
 
 def render_minutes(
@@ -68,14 +80,19 @@ def render_minutes(
     worry_order: Sequence[str] = (),
     reader: Reader = ALL_PARTNERS,
     followup: MeetingFollowUp | None = None,
+    safety_plan_ids: frozenset[str] = frozenset(),
 ) -> str:
     """Markdown minutes for partners; `order` lists question ids as walked.
 
-    Only what `reader` may read is rendered; restricted items that remain say so.
-    `followup` adds the review of earlier actions, the score trend and phase decisions.
+    Only what `reader` may read is rendered; items that may not reach everyone say
+    who they may not reach. `followup` adds the review of earlier actions, the score
+    trend and phase decisions; `safety_plan_ids` (Guide.safety_plan_ids) marks the
+    answers that hold the veiligheidsplan.
     """
-    meeting = visible_meeting(meeting, reader)
-    followup = visible_followup(followup, reader) if followup else None
+    reader = for_case(reader, case)
+    meeting = visible_meeting(meeting, reader, safety_plan_ids, case)
+    followup = visible_followup(followup, reader, case) if followup else None
+    marks = Marks(case, safety_plan_ids)
     version = (
         f"versie voor {reader.partner}" if reader.kind is ReaderKind.PARTNER else "volledig verslag"
     )
@@ -86,7 +103,7 @@ def render_minutes(
         out += [md.table(["Naam", "Rol of organisatie", "Aanwezig"], rows), ""]
     else:
         out += ["Geen deelnemers vastgelegd.", ""]
-    out += _answer_block("Doel van het overleg", meeting.answers.get(PURPOSE_ID), level=2)
+    out += _answer_block("Doel van het overleg", meeting.answers.get(PURPOSE_ID), 2, marks)
     out += review_section(followup)
 
     worries = _worries_by_origin(meeting, worry_order)
@@ -95,23 +112,23 @@ def render_minutes(
         in_part = [a for a in answers if a.part == part.value]
         out += [f"## {part.label}", ""]
         if part is Part.CLIENTSTEM:
-            out += _scores(meeting)
+            out += _scores(meeting, marks)
             out += voice_section(meeting)
             out += trend_section(followup)
         elif not in_part:
             out += ["Niet besproken.", ""]
         for answer in in_part:
-            out += _answer_block(answer.question_text, answer, level=3, always=True)
-            out += _worry_block(worries.get(answer.question_id, []))
+            out += _answer_block(answer.question_text, answer, 3, marks, always=True)
+            out += _worry_block(worries.get(answer.question_id, []), marks)
 
     out += [f"## {Part.ACTIEPLAN.label}", ""]
-    out += action_table(meeting.actions)
+    out += action_table(meeting.actions, marks)
     out += decisions_section(followup)
 
     out += [f"## {Part.AFSLUITING.label}", ""]
-    out += _answer_block("Samenvatting", meeting.answers.get(SUMMARY_ID), level=3)
+    out += _answer_block("Samenvatting", meeting.answers.get(SUMMARY_ID), 3, marks)
     out += _answer_block(
-        "Wie informeert de cliënten na het overleg", meeting.answers.get(AFTERCARE_ID), level=3
+        "Wie informeert de cliënten na het overleg", meeting.answers.get(AFTERCARE_ID), 3, marks
     )
     out += aftercare_section(meeting)
     out += timeout_line(meeting, meeting.closed_at or meeting.started_at or _EPOCH)
@@ -124,13 +141,18 @@ def next_meeting_lines(meeting: Meeting) -> list[str]:
     return [f"**Volgend overleg:** {next_on}", ""]
 
 
-def action_table(actions: Sequence[Action]) -> list[str]:
+def action_table(actions: Sequence[Action], marks: Marks | None = None) -> list[str]:
     if not actions:
         return ["Geen acties afgesproken.", ""]
+
+    def described(action: Action) -> str:
+        label = _label(action.restriction, marks)
+        return action.description + (f" ({label})" if label else "")
+
     rows = [
         [
             str(i),
-            a.description + (f" ({a.restriction.label})" if a.restriction.is_restricted else ""),
+            described(a),
             a.owner or "nog niet bepaald",
             format_date(a.due),
             a.priority.value,
@@ -157,12 +179,13 @@ def _worries_by_origin(meeting: Meeting, worry_order: Sequence[str]) -> dict[str
     }
 
 
-def _worry_block(worries: Sequence[Answer]) -> list[str]:
+def _worry_block(worries: Sequence[Answer], marks: Marks | None) -> list[str]:
     if not worries:
         return []
     lines = ["**De zorg concreet gemaakt:**", ""]
     for answer in worries:
-        lines += [f"- *{md.inline(answer.question_text)}*{marking(answer.restriction)}", ""]
+        mark = marking(answer.restriction, marks, answer)
+        lines += [f"- *{md.inline(answer.question_text)}*{mark}", ""]
         lines += ["  " + line if line else "" for line in md.paragraph(answer.text).split("\n")]
         lines += [""]
     return lines
@@ -183,14 +206,17 @@ def _ordered_answers(
     return sorted(answers, key=lambda a: rank.get(a.question_id, len(rank)))
 
 
-def _answer_block(title: str, answer: Answer | None, level: int, always: bool = False) -> list[str]:
+def _answer_block(
+    title: str, answer: Answer | None, level: int, marks: Marks | None, always: bool = False
+) -> list[str]:
     if answer is None or not (answer.text.strip() or always):
         return []
     lines = [f"{'#' * level} {md.inline(title)}", ""]
     if not answer.text.strip():
         return lines
-    if answer.restriction.is_restricted:
-        lines += [f"*Afgeschermd: {answer.restriction.label}.*", ""]
+    label = _label(answer.restriction, marks, answer)
+    if label:
+        lines += [f"*Afgeschermd: {md.inline(label)}.*", ""]
     if answer.client_words:
         lines += ["*In de eigen woorden van de cliënt:*", "", md.quote(answer.text), ""]
     else:
@@ -198,13 +224,18 @@ def _answer_block(title: str, answer: Answer | None, level: int, always: bool = 
     return lines
 
 
-def _scores(meeting: Meeting) -> list[str]:
+def _scores(meeting: Meeting, marks: Marks) -> list[str]:
     given = [s for s in meeting.scores if s.score is not None or s.higher.strip()]
     if not given:
         return ["Geen veiligheidscijfers gegeven.", ""]
+
+    def perspective(score: SafetyScore) -> str:
+        label = marks.score(score)
+        return score.perspective + (f" ({label})" if label else "")
+
     rows = [
         [
-            s.perspective + (f" ({s.restriction.label})" if s.restriction.is_restricted else ""),
+            perspective(s),
             s.voiced_by,
             "" if s.score is None else str(s.score),
             s.higher,

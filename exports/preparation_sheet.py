@@ -8,7 +8,7 @@ never passed in, so they cannot appear.
 from __future__ import annotations
 
 from exports import markdown as md
-from leidraad.core.domain import PURPOSE_ID, Case, format_date
+from leidraad.core.domain import PURPOSE_ID, Case, FamilyMember, Participant, format_date
 from leidraad.core.guide import ClientVoiceSet
 from leidraad.core.meeting import Meeting
 from leidraad.core.voice import ClientVoice
@@ -34,7 +34,7 @@ def render_preparation(
     ]
     purpose = meeting.answer_text(PURPOSE_ID)
     out += [md.paragraph(purpose) if purpose.strip() else DEFAULT_PURPOSE, ""]
-    people = [p for p in meeting.participants if p.name != voice.member]
+    people = at_the_table(case, meeting, voice.member_key)
     if people:
         out += ["## Wie er aan tafel zitten", ""]
         out += [f"- {md.inline(p.name)} ({md.inline(p.role)})" for p in people]
@@ -73,3 +73,23 @@ def render_preparation(
         )
     out += ["", "## Vragen?", "", "Bel of app je casusregisseur.", ""]
     return "\n".join(out)
+
+
+def participant_member(case: Case, participant: Participant) -> FamilyMember | None:
+    """The family member a participant is, by key, or by name for older meetings."""
+    found = case.member(participant.key)
+    if found is not None or case.partner(participant.key) is not None:
+        return found
+    return next((m for m in case.members if m.name == participant.name), None)
+
+
+def at_the_table(case: Case, meeting: Meeting, reader_key: str) -> list[Participant]:
+    """Who a client will meet: the partners, and only the clients really invited."""
+    invited = set(meeting.invited)
+    people = []
+    for p in meeting.participants:
+        member = participant_member(case, p)
+        seated = member.key in invited and member.key != reader_key if member else True
+        if seated and not (member and member.is_child):
+            people.append(p)
+    return people

@@ -2,6 +2,8 @@
 
 Every renderer receives a meeting that has already been filtered here, so a
 restricted item cannot reach a document by a forgotten check in a renderer.
+Where each item came from (whose words, whose score, veiligheidsplan or not)
+is worked out here too, once, and handed to `may_read`.
 """
 
 from __future__ import annotations
@@ -9,10 +11,32 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 
-from leidraad.core.audience import ALL_PARTNERS, CLIENT, Reader, ReaderKind, may_read
+from leidraad.core.audience import (
+    ALL_PARTNERS,
+    CLIENT,
+    NO_ORIGIN,
+    Origin,
+    Reader,
+    ReaderKind,
+    Restriction,
+    RestrictionKind,
+    may_read,
+)
+from leidraad.core.domain import Answer, Case, SafetyScore
 from leidraad.core.followup import CaseHistory, MeetingFollowUp
+from leidraad.core.guide import holds_safety_plan
 from leidraad.core.meeting import Meeting
-from leidraad.core.trend import ScoreSheet
+from leidraad.core.people import (
+    UnknownPerson,
+    client_reader,
+    household,
+    names_by_key,
+    partner_reader,
+    readers_of,
+    table_reader,
+)
+from leidraad.core.trend import ScoreSheet, perspective_key
+from leidraad.core.voice import ClientVoice
 
 
 class Variant(StrEnum):
@@ -30,10 +54,15 @@ class Variant(StrEnum):
     def description(self) -> str:
         return _DESCRIPTIONS[self]
 
+    @property
+    def for_one_client(self) -> bool:
+        """Made for one named client (`DocumentRequest.client`)."""
+        return self in (Variant.CLIENT, Variant.VOORBEREIDING)
+
 
 _LABELS = {
     Variant.VOLLEDIG: "volledig verslag",
-    Variant.CLIENT: "versie voor de cliënt",
+    Variant.CLIENT: "verslag voor één cliënt",
     Variant.ACTIES: "actielijst",
     Variant.PARTNER: "versie voor één partner",
     Variant.VOORBEREIDING: "voorbereiding voor een cliënt",
@@ -41,9 +70,15 @@ _LABELS = {
 
 _DESCRIPTIONS = {
     Variant.VOLLEDIG: "Alles voor de partners aan tafel, zonder wat voor één partner bedoeld is.",
-    Variant.CLIENT: "In gewone taal: wat is besloten en wat de cliënt zelf kan doen.",
+    Variant.CLIENT: (
+        "In gewone taal, voor één cliënt: wat is besloten en wat die persoon zelf kan doen. "
+        "Zonder wat die persoon niet mag weten."
+    ),
     Variant.ACTIES: "Alleen de acties met wie, wanneer en prioriteit: om rond te sturen.",
-    Variant.PARTNER: "Het volledige verslag plus wat alleen voor deze partner bedoeld is.",
+    Variant.PARTNER: (
+        "Het volledige verslag plus wat alleen voor deze partner bedoeld is, zonder wat niet "
+        "mag naar de cliënten met wie deze partner werkt."
+    ),
     Variant.VOORBEREIDING: "Het blad dat de casusregisseur vooraf met de cliënt doorneemt.",
 }
 
@@ -52,54 +87,206 @@ class UnknownPartner(ValueError):
     """A partner version was asked for without a partner name."""
 
 
-def reader_for(variant: Variant, partner: str = "") -> Reader:
-    if variant in (Variant.CLIENT, Variant.VOORBEREIDING):
-        return CLIENT
+class UnknownClient(ValueError):
+    """A client's version was asked for without a client, or for someone who is not one."""
+
+
+def reader_for(
+    variant: Variant, partner: str = "", *, case: Case | None = None, client: str = ""
+) -> Reader:
+    """The reader of one version. With `case`, a named person who knows the family.
+
+    Without a case (only to check the arguments) a client version has a client
+    nobody in particular, who may read nothing personal.
+    """
     if variant is Variant.PARTNER:
         name = " ".join(partner.split())
         if not name:
             raise UnknownPartner("Noem de partner voor wie deze versie is (--partner).")
-        return Reader(ReaderKind.PARTNER, name)
-    return ALL_PARTNERS
+        return partner_reader(case, name) if case else Reader(ReaderKind.PARTNER, name, name=name)
+    if variant.for_one_client:
+        if case is None:
+            return CLIENT
+        if not client.strip():
+            choices = ", ".join(m.name for m in case.adults) or "geen"
+            raise UnknownClient(f"Kies voor wie deze versie is (--client): {choices}.")
+        try:
+            return client_reader(case, client)
+        except UnknownPerson as error:
+            raise UnknownClient(str(error)) from None
+    return table_reader(case) if case else ALL_PARTNERS
 
 
-def visible_meeting(meeting: Meeting, reader: Reader) -> Meeting:
-    """A copy of the meeting holding only what this reader may read.
+def for_case(reader: Reader, case: Case) -> Reader:
+    """The same reader, knowing this family: positions, and a partner's linked clients."""
+    if reader.kind is ReaderKind.PARTNER and not reader.partner_key:
+        return partner_reader(case, reader.partner)
+    if reader.kind is ReaderKind.CLIENT and reader.member and case.member(reader.member):
+        return client_reader(case, reader.member)
+    return replace(reader, household=household(case))
 
-    Notes for professionals and what children said are never for a client.
-    """
-    voices = meeting.voices
-    if reader.kind is ReaderKind.CLIENT:
-        voices = [replace(v, professional_note="", heard="", ggz_perspective="") for v in voices]
+
+# --- whose is what ---------------------------------------------------------------------
+
+
+def score_owner(case: Case, score: SafetyScore) -> str:
+    """The member key of a score's perspective; found by name for scores stored without it."""
+    if score.member_key:
+        return score.member_key
+    wanted = perspective_key(score.perspective)
+    for m in case.members:
+        forms = (m.name, f"{m.name} ({m.description})", f"Perspectief van {m.name}")
+        if wanted in {perspective_key(f) for f in forms}:
+            return m.key
+    return ""
+
+
+def voice_owner(case: Case, voice: ClientVoice) -> str:
+    if voice.member_key:
+        return voice.member_key
+    return next((m.key for m in case.members if m.name == voice.member), "")
+
+
+def with_owners(case: Case, meeting: Meeting) -> Meeting:
+    """A copy with every score and voice knowing whose it is (older data lacks the key)."""
     return replace(
         meeting,
-        answers={k: a for k, a in meeting.answers.items() if may_read(reader, a.restriction)},
-        scores=[s for s in meeting.scores if may_read(reader, s.restriction)],
-        actions=[a for a in meeting.actions if may_read(reader, a.restriction)],
-        voices=voices,
+        scores=[replace(s, member_key=score_owner(case, s)) for s in meeting.scores],
+        voices=[replace(v, member_key=voice_owner(case, v)) for v in meeting.voices],
     )
 
 
-def _visible_sheets(sheets: list[ScoreSheet], reader: Reader) -> list[ScoreSheet]:
-    return [
-        replace(sheet, scores=tuple(s for s in sheet.scores if may_read(reader, s.restriction)))
-        for sheet in sheets
-    ]
+def answer_origin(answer: Answer, safety_plan_ids: frozenset[str]) -> Origin:
+    return Origin(
+        speaker=answer.speaker,
+        client_words=answer.client_words,
+        safety_plan=holds_safety_plan(answer.question_id, safety_plan_ids),
+    )
 
 
-def visible_followup(followup: MeetingFollowUp, reader: Reader) -> MeetingFollowUp:
+def score_origin(score: SafetyScore) -> Origin:
+    return Origin(speaker=score.member_key)
+
+
+def voice_origins(voice: ClientVoice) -> tuple[Origin, Origin]:
+    """(what the person said or chose, what was heard from a child)."""
+    if voice.is_child and not voice.member_key:
+        # A child's words whose child is unknown: only professionals may read them.
+        unknown = Origin(professional=True)
+        return unknown, unknown
+    said = Origin(speaker=voice.member_key, client_words=True)
+    return said, said
+
+
+PROFESSIONAL_NOTE = Origin(professional=True)
+
+
+def _visible_voice(voice: ClientVoice, reader: Reader) -> ClientVoice:
+    everyone = Restriction()
+    own, heard = voice_origins(voice)
+    if not may_read(reader, everyone, own):
+        voice = replace(voice, seat="", timeout_sign="", topics="")
+    if not may_read(reader, everyone, heard):
+        voice = replace(voice, heard="", heard_where="", ggz_perspective="")
+    if not may_read(reader, everyone, PROFESSIONAL_NOTE):
+        voice = replace(voice, professional_note="")
+    return voice
+
+
+def visible_meeting(
+    meeting: Meeting,
+    reader: Reader,
+    safety_plan_ids: frozenset[str] = frozenset(),
+    case: Case | None = None,
+) -> Meeting:
+    """A copy of the meeting holding only what this reader may read.
+
+    Pass the `case` so older scores and voices learn whose they are and the
+    reader knows the family; pass the guide's `safety_plan_ids` so the
+    veiligheidsplan is recognised.
+    """
+    if case is not None:
+        meeting = with_owners(case, meeting)
+        reader = for_case(reader, case)
+    return replace(
+        meeting,
+        answers={
+            k: a
+            for k, a in meeting.answers.items()
+            if may_read(reader, a.restriction, answer_origin(a, safety_plan_ids))
+        },
+        scores=[s for s in meeting.scores if may_read(reader, s.restriction, score_origin(s))],
+        actions=[a for a in meeting.actions if may_read(reader, a.restriction)],
+        voices=[_visible_voice(v, reader) for v in meeting.voices],
+    )
+
+
+def _visible_sheets(
+    sheets: list[ScoreSheet], reader: Reader, case: Case | None
+) -> list[ScoreSheet]:
+    def readable(score: SafetyScore) -> bool:
+        owner = score_owner(case, score) if case else score.member_key
+        return may_read(reader, score.restriction, Origin(speaker=owner))
+
+    return [replace(sheet, scores=tuple(filter(readable, sheet.scores))) for sheet in sheets]
+
+
+def visible_followup(
+    followup: MeetingFollowUp, reader: Reader, case: Case | None = None
+) -> MeetingFollowUp:
     """The course of the case as this reader may see it: marked actions and scores left out."""
+    if case is not None:
+        reader = for_case(reader, case)
     return replace(
         followup,
         review=[i for i in followup.review if may_read(reader, i.action.restriction)],
-        sheets=_visible_sheets(followup.sheets, reader),
+        sheets=_visible_sheets(followup.sheets, reader, case),
     )
 
 
 def visible_history(history: CaseHistory, reader: Reader) -> CaseHistory:
     """The whole course of a case as this reader may see it."""
+    reader = for_case(reader, history.case)
     return replace(
         history,
         actions=[r for r in history.actions if may_read(reader, r.action.restriction)],
-        sheets=_visible_sheets(history.sheets, reader),
+        sheets=_visible_sheets(history.sheets, reader, history.case),
     )
+
+
+# --- what a professional version says about who may not read an item ----------------
+
+
+class Marks:
+    """Writes, in a version for professionals, which people an item may not reach.
+
+    The explicit marking in words ("alleen professionals", "niet voor vader"), and
+    for everything else who the defaults keep it from ("niet naar vader,
+    Reclassering"), so nobody at the table passes it on to them by mistake.
+    """
+
+    def __init__(self, case: Case | None, safety_plan_ids: frozenset[str] = frozenset()) -> None:
+        self.names = names_by_key(case) if case else {}
+        self.readers = readers_of(case) if case else []
+        self.safety_plan_ids = safety_plan_ids
+
+    def label(self, restriction: Restriction, origin: Origin = NO_ORIGIN) -> str:
+        said = restriction.describe(self.names) if restriction.is_restricted else ""
+        if restriction.kind is not RestrictionKind.IEDEREEN:
+            kept = [r for r in self.readers if r.kind is not ReaderKind.CLIENT]
+        else:
+            kept = list(self.readers)
+        named = restriction.not_for
+        extra = [
+            r.label for r in kept if not may_read(r, restriction, origin) and not (r.keys & named)
+        ]
+        if restriction.kind is RestrictionKind.PARTNER:
+            extra = []
+        parts = [p for p in (said, "niet naar " + ", ".join(extra) if extra else "") if p]
+        return "; ".join(parts)
+
+    def answer(self, answer: Answer) -> str:
+        return self.label(answer.restriction, answer_origin(answer, self.safety_plan_ids))
+
+    def score(self, score: SafetyScore) -> str:
+        return self.label(score.restriction, score_origin(score))

@@ -62,7 +62,13 @@ class LoadedSet:
 
 
 def _question(model: QuestionModel) -> Question:
-    return Question(model.id, model.tekst, model.toelichting.strip(), tuple(model.doorvragen))
+    return Question(
+        model.id,
+        model.tekst,
+        model.toelichting.strip(),
+        tuple(model.doorvragen),
+        safety_plan=model.veiligheidsplan,
+    )
 
 
 def _to_phase_set(model: PhaseSetModel, path: Path) -> PhaseSet:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
@@ -28,6 +28,8 @@ class QuestionModel(_Strict):
     tekst: Text
     toelichting: str = ""
     doorvragen: list[Text] = Field(default_factory=list)
+    # The answer holds (part of) a veiligheidsplan: it never reaches a pleger's document.
+    veiligheidsplan: StrictBool = False
 
 
 class _SetModel(_Strict):
@@ -98,6 +100,7 @@ _EXAMPLES = {
     "tekst": 'tekst = "Welke zorgen zijn er?"',
     "toelichting": 'toelichting = "Waarom deze vraag er is"',
     "doorvragen": 'doorvragen = ["Sinds wanneer?", "Wie weet dit?"]',
+    "veiligheidsplan": "veiligheidsplan = true",
 }
 
 
@@ -159,6 +162,10 @@ def explain(kind: str, key: str, message: str, model: KindModel, in_question: bo
         return f"moet een lijst vragen zijn: zet boven elke vraag een regel [[{key}]]"
     if kind == "list_type":
         return 'moet een lijst zijn, zoals ["Eerste?", "Tweede?"]'
+    if kind == "bool_type":
+        return "moet true of false zijn, zonder aanhalingstekens, zoals: " + _EXAMPLES.get(
+            key, "veiligheidsplan = true"
+        )
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return "moet een vraag zijn met id, tekst en eventueel toelichting en doorvragen"
     if kind == "string_type":

@@ -58,7 +58,9 @@ def test_a_case_needs_a_name_but_a_pseudonym_is_enough() -> None:
 
 
 def test_children_are_never_invited_to_the_table() -> None:
-    names = [p.name for p in participants_for(family_case())]
+    case = family_case()
+    everyone = [m.key for m in case.members]
+    names = [p.name for p in participants_for(case, everyone)]
     assert names == ["moeder", "vader", "A. de Vries", "B. Bakker"]
 
 
@@ -68,6 +70,7 @@ def test_every_child_gets_a_perspective_voiced_by_the_casusregisseur() -> None:
     assert len(child) == 1
     assert child[0].voiced_by == "casusregisseur"
     assert "kind, 8 jaar" in child[0].perspective
+    assert child[0].member_key == family_case().members[2].key or child[0].member_key
     assert len(scores) == 5
 
 

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leidraad.core.domain import Phase
+from leidraad.core.domain import Phase, Stage
+from leidraad.core.guide import holds_safety_plan
 from questionsets.loader import (
     BUILTIN_DIR,
     MAX_BYTES,
@@ -109,6 +110,41 @@ def test_question_ids_are_unique_across_the_built_in_guide() -> None:
     assert guide.worry is not None
     ids += [q.id for q in guide.worry.questions]
     assert len(ids) == len(set(ids))
+
+
+def test_the_built_in_veiligheidsplan_questions_are_marked() -> None:
+    ids = load_guide().safety_plan_ids()
+    assert {"dv-besluit-veiligheidsplan", "dv-oordeel-nodig", "sv-besluit-plannen"} <= ids
+    assert "dv-beeld-zorgen" not in ids
+
+
+def test_a_question_can_be_marked_as_veiligheidsplan(tmp_path: Path) -> None:
+    text = VALID.replace(
+        'tekst = "Wie doet wat?"', 'tekst = "Wie doet wat?"\nveiligheidsplan = true'
+    )
+    path = write(tmp_path, "set.toml", text)
+    model = parse_set(path)
+    guide = load_guide([tmp_path])
+    assert guide.phases[Phase.DIRECTE_VEILIGHEID].id == model.id
+    assert "r-s-1" in guide.safety_plan_ids()
+    assert "r-b-1" not in guide.safety_plan_ids()
+    question = guide.phases[Phase.DIRECTE_VEILIGHEID].stages[Stage.BESLUITVORMING][0]
+    assert question.safety_plan
+
+
+def test_veiligheidsplan_must_be_true_or_false_without_quotes(tmp_path: Path) -> None:
+    text = VALID.replace(
+        'tekst = "Wie doet wat?"', 'tekst = "Wie doet wat?"\nveiligheidsplan = "ja"'
+    )
+    message = errors_of(write(tmp_path, "set.toml", text))
+    assert "regel 21" in message
+    assert "veiligheidsplan: moet true of false zijn, zonder aanhalingstekens" in message
+
+
+def test_a_worry_made_concrete_at_a_veiligheidsplan_question_is_veiligheidsplan() -> None:
+    ids = frozenset({"dv-besluit-veiligheidsplan"})
+    assert holds_safety_plan("dv-besluit-veiligheidsplan~zc-basis", ids)
+    assert not holds_safety_plan("dv-beeld-zorgen~zc-basis", ids)
 
 
 # --- one file, one message per mistake ---------------------------------------

@@ -32,6 +32,8 @@ from leidraad.core.meeting import Meeting
 from tests.conftest import family_case, small_guide
 
 GOLDEN = Path(__file__).parent / "golden"
+CASE = family_case()
+MOEDER, VADER, SAM = CASE.members
 POLITIE = Restriction.only_for("Politie")
 PRO = Restriction.professionals()
 
@@ -54,7 +56,9 @@ def fixed_meeting() -> Meeting:
         ],
         answers={
             PURPOSE_ID: Answer(PURPOSE_ID, "Doel", "opening", "Samen afspraken maken"),
-            "cs-1": Answer("cs-1", "Wat wil je zeggen?", "clientstem", "Ik wil rust", True),
+            "cs-1": Answer(
+                "cs-1", "Wat wil je zeggen?", "clientstem", "Ik wil rust", True, speaker=MOEDER.key
+            ),
             "di-be-1": Answer("di-be-1", "Vraag di-be 1?", "beeldvorming", "Veel ruzie | thuis"),
             "di-be-2": Answer(
                 "di-be-2", "Vraag di-be 2?", "beeldvorming", "Lopend onderzoek", restriction=POLITIE
@@ -84,7 +88,7 @@ def fixed_meeting() -> Meeting:
 
 REQUESTS = {
     "volledig": DocumentRequest(Variant.VOLLEDIG),
-    "client": DocumentRequest(Variant.CLIENT),
+    "client": DocumentRequest(Variant.CLIENT, client="moeder"),
     "acties": DocumentRequest(Variant.ACTIES),
     "partner-politie": DocumentRequest(Variant.PARTNER, "Politie"),
     "volledig-html": DocumentRequest(Variant.VOLLEDIG, format=Format.HTML),
@@ -94,7 +98,7 @@ REQUESTS = {
 @pytest.mark.parametrize("name", sorted(REQUESTS))
 def test_each_version_matches_its_golden_file(name: str) -> None:
     request = REQUESTS[name]
-    text = render_document(family_case(), fixed_meeting(), small_guide(), request, None)
+    text = render_document(CASE, fixed_meeting(), small_guide(), request, None)
     golden = GOLDEN / f"{name}.{request.format.value}"
     if os.environ.get("LEIDRAAD_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
@@ -104,13 +108,13 @@ def test_each_version_matches_its_golden_file(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(REQUESTS))
 def test_export_is_byte_identical_every_time(name: str) -> None:
     request = REQUESTS[name]
-    first = render_document(family_case(), fixed_meeting(), small_guide(), request, None)
-    assert first == render_document(family_case(), fixed_meeting(), small_guide(), request, None)
+    first = render_document(CASE, fixed_meeting(), small_guide(), request, None)
+    assert first == render_document(CASE, fixed_meeting(), small_guide(), request, None)
 
 
 def test_every_version_says_whose_it_is_and_that_it_is_sensitive() -> None:
     for request in REQUESTS.values():
-        text = render_document(family_case(), fixed_meeting(), small_guide(), request, None)
+        text = render_document(CASE, fixed_meeting(), small_guide(), request, None)
         assert "Gezin J" in text
         assert "24-11-2026" in text
         assert "persoonsgegevens" in text or "persoonlijke informatie" in text
@@ -118,10 +122,15 @@ def test_every_version_says_whose_it_is_and_that_it_is_sensitive() -> None:
 
 def test_the_client_version_is_plain_and_holds_what_the_client_can_do() -> None:
     text = render_document(
-        family_case(), fixed_meeting(), small_guide(), DocumentRequest(Variant.CLIENT), None
+        CASE,
+        fixed_meeting(),
+        small_guide(),
+        DocumentRequest(Variant.CLIENT, client="moeder"),
+        None,
     )
-    assert "Wat je zelf kunt doen" in text
-    assert "moeder: Bellen met school." in text
+    assert "## Wat jij gaat doen" in text
+    assert "Dit doe jij zelf." in text
+    assert "Bellen met school" in text
     for jargon in ("Beeldvorming", "Oordeelsvorming", "Vragenset", "Regie"):
         assert jargon not in text
     for hidden in ("Lopend onderzoek", "Diagnose GGZ", "Huisverbod", "GGZ-intake", "Plan werkt"):
@@ -130,7 +139,7 @@ def test_the_client_version_is_plain_and_holds_what_the_client_can_do() -> None:
 
 def test_a_partner_sees_its_own_items_marked_as_such() -> None:
     text = render_document(
-        family_case(),
+        CASE,
         fixed_meeting(),
         small_guide(),
         DocumentRequest(Variant.PARTNER, "politie"),
@@ -139,7 +148,7 @@ def test_a_partner_sees_its_own_items_marked_as_such() -> None:
     assert "Lopend onderzoek" in text
     assert "*Afgeschermd: alleen voor Politie.*" in text
     assert "Huisverbod bespreken (alleen voor Politie)" in text
-    full = render_document(family_case(), fixed_meeting(), small_guide(), DocumentRequest(), None)
+    full = render_document(CASE, fixed_meeting(), small_guide(), DocumentRequest(), None)
     assert "Lopend onderzoek" not in full
     assert "Diagnose GGZ" in full
 
@@ -152,9 +161,7 @@ def test_a_partner_version_needs_a_partner() -> None:
 def test_html_has_a_print_stylesheet_and_no_raw_html_from_users() -> None:
     meeting = fixed_meeting()
     meeting.answers["di-be-1"].text = '<script>alert("x")</script> <b>vet</b>'
-    html = render_document(
-        family_case(), meeting, small_guide(), DocumentRequest(format=Format.HTML), None
-    )
+    html = render_document(CASE, meeting, small_guide(), DocumentRequest(format=Format.HTML), None)
     assert "@media print" in html
     assert "<script" not in html
     assert "<b>" not in html
@@ -165,14 +172,10 @@ def test_an_existing_file_is_never_replaced_without_asking(tmp_path: Path) -> No
     target = tmp_path / "verslag.md"
     target.write_text("eerder verslag", encoding="utf-8")
     with pytest.raises(FileExistsError):
-        save_document(
-            family_case(), fixed_meeting(), small_guide(), DocumentRequest(), target, False, None
-        )
+        save_document(CASE, fixed_meeting(), small_guide(), DocumentRequest(), target, False, None)
     assert target.read_text(encoding="utf-8") == "eerder verslag"
     assert not list(tmp_path.glob(".*.tmp"))
-    save_document(
-        family_case(), fixed_meeting(), small_guide(), DocumentRequest(), target, True, None
-    )
+    save_document(CASE, fixed_meeting(), small_guide(), DocumentRequest(), target, True, None)
     assert "Veiligheidsplan maken" in target.read_text(encoding="utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
@@ -246,9 +249,11 @@ def _tokens(meeting: Meeting, reader: Reader) -> tuple[set[str], set[str]]:
 def test_no_restricted_item_ever_reaches_a_reader_it_is_kept_from(
     meeting: Meeting, variant: Variant, partner: str, fmt: Format
 ) -> None:
-    request = DocumentRequest(variant, partner if variant is Variant.PARTNER else "", fmt)
-    reader = reader_for(variant, request.partner)
-    text = render_document(family_case(), meeting, small_guide(), request, None)
+    client = "moeder" if variant is Variant.CLIENT else ""
+    request = DocumentRequest(variant, partner if variant is Variant.PARTNER else "", fmt, client)
+    case = CASE
+    reader = reader_for(variant, request.partner, case=case, client=client)
+    text = render_document(case, meeting, small_guide(), request, None)
     allowed, forbidden = _tokens(meeting, reader)
     for token in forbidden:
         assert token not in text, (variant, token)

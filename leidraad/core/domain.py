@@ -6,6 +6,7 @@ screens, the storage layer and the exports alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -13,8 +14,9 @@ from uuid import uuid4
 
 from leidraad.core.audience import Restriction
 from leidraad.core.names import name_key
+from leidraad.core.positions import Position
 
-__all__ = ["name_key"]  # re-exported: names are compared the same way everywhere
+__all__ = ["Position", "name_key"]  # re-exported: used wherever people are
 
 
 class Phase(StrEnum):
@@ -103,11 +105,25 @@ def new_key() -> str:
 
 @dataclass
 class FamilyMember:
+    """One person in the family.
+
+    `position` says who needs protection from whom; `position_history` keeps each
+    change with its date (see people.change_position). `note` is for professionals
+    only and never reaches a client's document, so the name stays just a name.
+    """
+
     name: str
     role: MemberRole
     age: int | None = None
     id: int | None = None
     key: str = field(default_factory=new_key, compare=False)
+    position: Position = Position.ONBEKEND
+    position_history: list[tuple[date, Position]] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def is_child(self) -> bool:
+        return self.role is MemberRole.KIND
 
     @property
     def description(self) -> str:
@@ -126,6 +142,7 @@ class Partner:
     contact: str = ""
     id: int | None = None
     key: str = field(default_factory=new_key, compare=False)
+    linked_to: tuple[str, ...] = ()  # member keys of the clients this partner works with
 
     @property
     def description(self) -> str:
@@ -149,6 +166,13 @@ class Case:
     def adults(self) -> list[FamilyMember]:
         return [m for m in self.members if m.role is not MemberRole.KIND]
 
+    def member(self, key: str) -> FamilyMember | None:
+        """The family member with this key; people are found by key, never by name text."""
+        return next((m for m in self.members if key and m.key == key), None)
+
+    def partner(self, key: str) -> Partner | None:
+        return next((p for p in self.partners if key and p.key == key), None)
+
 
 @dataclass
 class CaseSummary:
@@ -169,10 +193,13 @@ class CaseSummary:
 
 @dataclass
 class Participant:
+    """Someone at the table; `key` is the member's or partner's key when known."""
+
     name: str
     role: str
     attendance: Attendance = Attendance.AANWEZIG
     id: int | None = None
+    key: str = field(default="", compare=False)
 
 
 @dataclass
@@ -185,6 +212,7 @@ class Answer:
     text: str = ""
     client_words: bool = False
     restriction: Restriction = field(default_factory=Restriction)
+    speaker: str = ""  # member key: whose own words these are (with client_words)
 
 
 @dataclass
@@ -197,6 +225,7 @@ class SafetyScore:
     higher: str = ""
     id: int | None = None
     restriction: Restriction = field(default_factory=Restriction)
+    member_key: str = field(default="", compare=False)  # whose perspective (member key)
 
 
 @dataclass
@@ -282,22 +311,31 @@ def check_alias(text: str) -> str:
     return alias
 
 
-def participants_for(case: Case) -> list[Participant]:
-    """Who is expected at the table: the adults of the family and each partner.
+def participants_for(case: Case, invited: Sequence[str] = ()) -> list[Participant]:
+    """Who is expected at the table: each partner, and the clients invited by key.
 
-    Children are never invited; their voice comes in through the casusregisseur.
+    Nobody of the family sits at the table unless invited, and children never
+    are (unknown keys and children in `invited` are left out); their voice comes
+    in through the casusregisseur.
     """
-    people = [Participant(m.name, m.description) for m in case.adults]
-    people += [Participant(p.contact or p.organisation, p.organisation) for p in case.partners]
+    wanted = set(invited)
+    people = [Participant(m.name, m.description, key=m.key) for m in case.adults if m.key in wanted]
+    people += [
+        Participant(p.contact or p.organisation, p.organisation, key=p.key) for p in case.partners
+    ]
     return people
 
 
 def perspectives_for(case: Case) -> list[SafetyScore]:
     """The safety scores asked for at the start: every adult, every partner, every child."""
-    scores = [SafetyScore(f"{m.name} ({m.description})") for m in case.adults]
+    scores = [SafetyScore(f"{m.name} ({m.description})", member_key=m.key) for m in case.adults]
     scores += [SafetyScore(p.organisation, voiced_by=p.contact) for p in case.partners]
     scores += [
-        SafetyScore(f"Perspectief van {m.name} ({m.description})", voiced_by="casusregisseur")
+        SafetyScore(
+            f"Perspectief van {m.name} ({m.description})",
+            voiced_by="casusregisseur",
+            member_key=m.key,
+        )
         for m in case.children
     ]
     return scores

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from leidraad.core.domain import Phase, Stage
+from leidraad.core.domain import WORRY_SEPARATOR, Phase, Stage
 
 
 def _label(title: str, version: str, region: str) -> str:
@@ -18,6 +18,7 @@ class Question:
     text: str
     help: str = ""
     followups: tuple[str, ...] = ()
+    safety_plan: bool = False  # the answer holds (part of) a veiligheidsplan
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,20 @@ class Guide:
 
     def for_phase(self, phase: Phase) -> PhaseSet:
         return self.phases[phase]
+
+    def safety_plan_ids(self) -> frozenset[str]:
+        """Ids of every question whose answer holds (part of) a veiligheidsplan.
+
+        Worry answers made at such a question (`<id>~<worry id>`) count as well: see
+        `holds_safety_plan`.
+        """
+        questions = [q for s in self.phases.values() for qs in s.stages.values() for q in qs]
+        questions += list(self.client_voice.questions)
+        questions += list(self.worry.questions) if self.worry else []
+        return frozenset(q.id for q in questions if q.safety_plan)
+
+
+def holds_safety_plan(question_id: str, safety_plan_ids: frozenset[str]) -> bool:
+    """Whether an answer (or a worry made concrete at that question) is veiligheidsplan."""
+    origin, _, asked = question_id.partition(WORRY_SEPARATOR)
+    return origin in safety_plan_ids or asked in safety_plan_ids

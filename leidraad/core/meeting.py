@@ -34,6 +34,11 @@ class Meeting:
     started_at: datetime | None = None
     voices: list[ClientVoice] = field(default_factory=list)
     timeouts: list[TimeOut] = field(default_factory=list)
+    # Member keys of the clients invited to the table; nobody by default, never a child
+    # (see people.invitable). `together_safe` records the answer when a pleger and a
+    # slachtoffer would both sit at the table (people.unsafe_pairs): None is not yet asked.
+    invited: list[str] = field(default_factory=list)
+    together_safe: bool | None = None
 
     def answer_text(self, question_id: str) -> str:
         answer = self.answers.get(question_id)

@@ -9,7 +9,7 @@ the meeting; and afterwards someone tells every client and child the outcome.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -117,6 +117,7 @@ class ClientVoice:
     inform_due: date | None = None
     inform_action_id: int | None = None
     id: int | None = None
+    member_key: str = field(default="", compare=False)  # whose voice: the member's key
 
     @property
     def voiced_label(self) -> str:
@@ -143,14 +144,26 @@ class ClientVoice:
 
 def voices_for(case: Case, existing: Iterable[ClientVoice] = ()) -> list[ClientVoice]:
     """One voice per family member, in the case's order; what was already recorded is kept."""
-    known: dict[str, ClientVoice | None] = {v.member: v for v in existing}
-    voices = [known.pop(m.name, None) or _new_voice(m) for m in case.members]
+    stored = list(existing)
+    by_key = {v.member_key: v for v in stored if v.member_key}
+    by_name = {v.member: v for v in stored if not v.member_key}
+    voices = []
+    for m in case.members:
+        found = by_key.pop(m.key, None) or by_name.pop(m.name, None)
+        voices.append(_with_key(found, m) if found else _new_voice(m))
     # A member since removed from the case keeps what was recorded about them.
-    return voices + [v for v in known.values() if v is not None]
+    return voices + list(by_key.values()) + list(by_name.values())
+
+
+def _with_key(voice: ClientVoice, member: FamilyMember) -> ClientVoice:
+    if voice.member_key == member.key:
+        return voice
+    voice.member_key = member.key  # a voice stored before keys existed learns whose it is
+    return voice
 
 
 def _new_voice(member: FamilyMember) -> ClientVoice:
-    return ClientVoice(member.name, is_child=member.role is MemberRole.KIND)
+    return ClientVoice(member.name, is_child=member.role is MemberRole.KIND, member_key=member.key)
 
 
 def clients(voices: Sequence[ClientVoice]) -> list[ClientVoice]:
