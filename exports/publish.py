@@ -22,6 +22,7 @@ from exports.documents import (
 from exports.files import history_filename, write_private
 from exports.history import render_history
 from exports.html import to_html
+from exports.reading_check import ReadingNote, reading_check
 from exports.variants import Variant
 from leidraad.core.domain import Case
 from leidraad.core.followup import CaseHistory, MeetingFollowUp
@@ -76,6 +77,28 @@ class Prepared:
     default_path: Path
     what: str
     markdown: str = ""
+    notes: tuple[ReadingNote, ...] = ()
+    person_numbers: dict[str, int] = field(default_factory=dict)
+    for_one_reader: bool = False  # a client's or one partner's version, or a preparation sheet
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """A version for one client or partner that holds what came from, or is about,
+        someone else is read and confirmed before it is saved; the partners' own full
+        minutes and the action list show their notes without asking."""
+        return self.for_one_reader and bool(self.notes)
+
+    def checked_line(self) -> str:
+        """The reading check for the audit log: kinds, counts and person numbers, no names."""
+        parts = []
+        for note in self.notes:
+            who = f" van persoon {self.person_numbers[note.person]}" if note.person else ""
+            parts.append(f"{note.count} {note.kind.value}{who}")
+        return "gecontroleerd: " + "; ".join(parts)
+
+
+class NotConfirmed(Exception):
+    """A document with a reading check was about to be written without confirmation."""
 
 
 def prepare(source: DocumentSource, guide: Guide, job: Job, folder: Path, today: date) -> Prepared:
@@ -99,7 +122,11 @@ def prepare(source: DocumentSource, guide: Guide, job: Job, folder: Path, today:
     html = request.format is Format.HTML
     markdown = render_markdown(case, meeting, guide, request, followup) if html else text
     name = document_filename(case, meeting, request)
-    return Prepared(meeting.case_id, text, folder / name, _what(case, meeting, request), markdown)
+    notes = tuple(reading_check(case, meeting, guide, request))
+    numbers = {member.key: number for number, member in enumerate(case.members, start=1)}
+    what = _what(case, meeting, request)
+    one = request.variant in (Variant.CLIENT, Variant.PARTNER, Variant.VOORBEREIDING)
+    return Prepared(meeting.case_id, text, folder / name, what, markdown, notes, numbers, one)
 
 
 def _what(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
@@ -122,12 +149,27 @@ def _what(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
 
 
 def write_prepared(
-    source: DocumentSource, prepared: Prepared, target: Path | None = None, overwrite: bool = False
+    source: DocumentSource,
+    prepared: Prepared,
+    target: Path | None = None,
+    overwrite: bool = False,
+    *,
+    confirmed: bool = False,
 ) -> Path:
-    """Write atomically (FileExistsError unless `overwrite`), then log the export once."""
+    """Write atomically (FileExistsError unless `overwrite`), then log the export once.
+
+    A document whose reading check found something (`prepared.notes`) is only written
+    when the user confirmed it (`confirmed`; NotConfirmed otherwise), and the log line
+    then says what was checked, by person number.
+    """
+    if prepared.needs_confirmation and not confirmed:
+        raise NotConfirmed("\n".join(note.text for note in prepared.notes))
     path = write_private(target or prepared.default_path, prepared.text, overwrite)
+    what = prepared.what
+    if prepared.needs_confirmation:
+        what = f"{what}; {prepared.checked_line()}"
     try:
-        source.record_export(prepared.case_id, prepared.what)
+        source.record_export(prepared.case_id, what)
     except Exception as error:  # any failure of the log must not hide that the file exists
         raise ExportNotLogged(path, error) from error
     return path
@@ -141,9 +183,12 @@ def export_document(
     today: date,
     target: Path | None = None,
     overwrite: bool = False,
+    *,
+    confirmed: bool = False,
 ) -> Path:
     """Write one document and record it in the audit log; returns where it went."""
-    return write_prepared(source, prepare(source, guide, job, folder, today), target, overwrite)
+    prepared = prepare(source, guide, job, folder, today)
+    return write_prepared(source, prepared, target, overwrite, confirmed=confirmed)
 
 
 class ReadOnce:
