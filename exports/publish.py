@@ -18,6 +18,7 @@ from exports.documents import (
     preparation_voice,
     render_document,
     render_markdown,
+    request_client,
 )
 from exports.files import history_filename, write_private
 from exports.history import render_history
@@ -138,6 +139,10 @@ def _what(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
     details = [variant.value]
     if variant is Variant.PARTNER:
         details = [f"partner: {request.partner}"]  # an organisation, not a person
+    if variant is Variant.CLIENT:  # by person number, as the reading check
+        reader = request_client(case, request)
+        number = next(i for i, m in enumerate(case.members, start=1) if m.key == reader.key)
+        details = [f"client, persoon {number}"]
     if variant is Variant.VOORBEREIDING:
         adults = [v.member for v in clients(voices_for(case, meeting.voices))]
         member = preparation_voice(case, meeting, request.client).member

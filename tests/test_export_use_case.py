@@ -131,7 +131,9 @@ def test_every_version_of_a_meeting_reads_differently_in_the_logboek(repo: Repos
     requests = [
         DocumentRequest(),
         DocumentRequest(format=Format.HTML),
-        DocumentRequest(Variant.CLIENT),
+        DocumentRequest(Variant.CLIENT, client="moeder"),
+        DocumentRequest(Variant.CLIENT, client="vader"),
+        DocumentRequest(Variant.CLIENT, client="vader", format=Format.HTML),
         DocumentRequest(Variant.ACTIES),
         DocumentRequest(Variant.PARTNER, "Politie"),
         DocumentRequest(Variant.PARTNER, "Veilig Thuis"),
@@ -145,3 +147,5 @@ def test_every_version_of_a_meeting_reads_differently_in_the_logboek(repo: Repos
     assert len(set(lines)) == len(lines)
     assert "verslag overleg 1 (partner: Politie)" in lines
     assert "voorbereiding overleg 1 (cliënt 2 van 2, html)" in lines
+    assert "verslag overleg 1 (client, persoon 2)" in lines  # by number, never by name
+    assert not any("moeder" in line or "vader" in line for line in lines)
