@@ -246,6 +246,12 @@ def _subject(
     return None
 
 
+def covers(session: Session, case_id: int, detail: str) -> None:
+    """The caller writes its own entry about `detail`: no extra "gewijzigd" for it now."""
+    done: set[tuple[int, str, str]] = session.info.setdefault(_DONE, set())
+    done.add((case_id, CHANGED, detail))
+
+
 def _record_all(session: Session, found: list[tuple[int, str, str]], actor: str) -> None:
     created: set[int] = session.info.setdefault(_CREATED, set())
     # One change is logged once per transaction, however many hooks and flushes see it.

@@ -9,6 +9,7 @@ right after a call never loses what the call saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -51,17 +52,23 @@ __all__ = ["Closure", "NotFound", "Repository"]
 
 
 class Repository:
-    def __init__(self, engine: Engine, actor: str | None = None) -> None:
-        self.work = UnitOfWork(engine, actor)
+    def __init__(
+        self, engine: Engine, actor: str | None = None, today: Callable[[], date] | None = None
+    ) -> None:
+        self.work = UnitOfWork(engine, actor, today)
         self.cases = CaseStore(self.work)
         self.meetings = MeetingStore(self.work, self.cases)
         self.followup = FollowUpStore(self.work, self.cases, self.meetings)
 
     @classmethod
     def open(
-        cls, database: Path | Location, actor: str | None = None, backup_dir: Path | None = None
+        cls,
+        database: Path | Location,
+        actor: str | None = None,
+        backup_dir: Path | None = None,
+        today: Callable[[], date] | None = None,
     ) -> Repository:
-        return cls(open_engine(database, backup_dir), actor)
+        return cls(open_engine(database, backup_dir), actor, today)
 
     @property
     def engine(self) -> Engine:
@@ -114,8 +121,22 @@ class Repository:
     def list_meetings(self, case_id: int) -> list[MeetingSummary]:
         return self.meetings.list_meetings(case_id)
 
-    def start_meeting(self, case_id: int, questionset: str, held_on: date | None = None) -> Meeting:
-        return self.meetings.start_meeting(case_id, questionset, held_on)
+    def start_meeting(
+        self,
+        case_id: int,
+        questionset: str,
+        held_on: date | None = None,
+        invited: Sequence[str] = (),
+        together_safe: bool | None = None,
+    ) -> Meeting:
+        """A new meeting: the partners at the table, and of the family only the invited."""
+        return self.meetings.start_meeting(case_id, questionset, held_on, invited, together_safe)
+
+    def set_invited(
+        self, meeting_id: int, keys: Sequence[str], together_safe: bool | None = None
+    ) -> Meeting:
+        """Invite these clients (member keys, never a child) and seat them; see MeetingStore."""
+        return self.meetings.set_invited(meeting_id, keys, together_safe)
 
     def get_meeting(self, meeting_id: int) -> Meeting:
         return self.meetings.get_meeting(meeting_id)
