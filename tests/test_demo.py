@@ -93,7 +93,7 @@ def test_every_meeting_of_every_demo_case_exports_in_every_version(
             requests = [
                 DocumentRequest(Variant.VOLLEDIG),
                 DocumentRequest(Variant.VOLLEDIG, format=Format.HTML),
-                DocumentRequest(Variant.CLIENT),
+                *(DocumentRequest(Variant.CLIENT, client=m.key) for m in case.adults),
                 DocumentRequest(Variant.ACTIES),
                 *(DocumentRequest(Variant.PARTNER, p.organisation) for p in case.partners),
                 *(
@@ -117,14 +117,17 @@ def test_what_is_marked_stays_out_of_the_wrong_version(demo_repo: Repository, pa
         out = paths.data_dir / "uit.md"
         where = ["--data-dir", str(paths.data_dir)]
         target = ["--out", str(out), "--overschrijven"]
-        result = CliRunner().invoke(main, [*where, "export", "Gezin A.", *target, *args])
+        command = [*where, "export", "Gezin A.", *target, *args, "--ja"]
+        result = CliRunner().invoke(main, command)
         assert result.exit_code == 0, result.output
         return out.read_text(encoding="utf-8")
 
     police_only = "Politie onderzoekt van wie het nieuwe nummer is"
     assert police_only not in export()
     assert police_only in export("--variant", "partner", "--partner", "Politie")
-    assert "toezicht van de reclassering" not in export("--variant", "client", "--meeting", "1")
+    for who in ("moeder", "vader"):
+        client = export("--variant", "client", "--client", who, "--meeting", "1")
+        assert "toezicht van de reclassering" not in client
 
 
 async def test_every_demo_case_opens_and_a_meeting_reads_back(

@@ -4,31 +4,104 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from leidraad.cli.common import Command, fail
 from leidraad.cli.opening import Context, guide_for
 
+if TYPE_CHECKING:
+    from datetime import date
+
+    from leidraad.core.guide import Guide
+
 
 @click.command(cls=Command)
-def demo() -> None:
+@click.option(
+    "--bewaar",
+    "keep_in",
+    type=click.Path(file_okay=False),
+    metavar="MAP",
+    help="Schrijf de vijf gezinnen naar een nieuwe (of lege) map, als gewone datamap, "
+    "en open het programma niet.",
+)
+def demo(keep_in: str | None) -> None:
     """Open het programma op vijf verzonnen gezinnen, om te laten zien en te oefenen.
 
     De demonstratie gebruikt een tijdelijke database die bij afsluiten wordt
     gewist. Je eigen gegevens (de datamap, ook met --data-dir of
     LEIDRAAD_DATA_DIR) worden niet gelezen en niet veranderd. De ingebouwde
-    vragensets worden gebruikt.
+    vragensets worden gebruikt. Met --bewaar MAP blijven de gezinnen bewaard,
+    om een training voor te bereiden of de exports op de opdrachtregel te proberen.
     """
     from datetime import date
 
-    from leidraad.app import LeidraadApp
-    from leidraad.demo.seed import demo_database
     from questionsets.loader import load_guide
 
     guide = load_guide([])  # the built-in sets only: the user's folders stay untouched
+    if keep_in is not None:
+        _keep_demo(Path(keep_in).expanduser(), guide, date.today())
+        return
+
+    from leidraad.app import LeidraadApp
+    from leidraad.demo.seed import demo_database
+
     with demo_database(guide, date.today()) as session:
         LeidraadApp(session.repo, guide, session.paths, demo=True).run()
+
+
+def _keep_demo(folder: Path, guide: Guide, today: date) -> None:
+    """Write the families to `folder` as an ordinary data folder, private to the user.
+
+    A folder that holds anything is refused and left as it is; if writing fails,
+    what was written is removed again.
+    """
+    import shutil
+
+    from leidraad.demo import FAMILIES
+    from leidraad.demo.seed import build_demo
+    from leidraad.paths import Paths
+    from storage.repository import Repository
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        fail(
+            f"{folder} is niet leeg. De demonstratie komt alleen in een nieuwe of lege map, "
+            "zodat er geen gegevens worden gemengd of overschreven."
+        )
+    created = not folder.exists()
+    paths = Paths(folder.resolve())
+    try:
+        paths.prepare()  # the folder and everything in it: 0700, for the user only
+        repo = Repository.open(paths.database)
+        try:
+            build_demo(repo, guide, today)
+        finally:
+            repo.engine.dispose()
+    except BaseException:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            for child in folder.iterdir():
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+        raise
+    click.echo(f"De demonstratie is bewaard in {paths.data_dir}:")
+    for family in FAMILIES:
+        click.echo(f"- {family.alias} ({family.profile})")
+    click.echo("Verzonnen gezinnen, geen echte gegevens. Openen:")
+    click.echo(f"  uv run leidraad --data-dir {_quoted(paths.data_dir)}")
+    click.echo("Of een versie voor één cliënt maken, bijvoorbeeld:")
+    click.echo(
+        f"  uv run leidraad --data-dir {_quoted(paths.data_dir)} "
+        'export "Gezin A." --variant client --client vader'
+    )
+
+
+def _quoted(path: Path) -> str:
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 @click.command(cls=Command)

@@ -1,12 +1,24 @@
 """Gezin E.: conflictscheiding. Two parents in a fight over the children, incidents at handovers.
 
 In stabiele veiligheid since the second meeting; the next meeting is planned
-and the casusregisseur is preparing both parents for it.
+and the casusregisseur is preparing both parents for it. After the incident the
+professionals saw vader as pleger and moeder as slachtoffer; since the Raad's
+investigation, both as "slachtoffer én pleger" of the fight. Both parents are
+invited together, seated apart, a decision recorded at every meeting. Lotte
+agreed that both parents may read what she said about choosing.
 """
 
 from __future__ import annotations
 
-from leidraad.core.domain import Attendance, FamilyMember, MemberRole, Partner, Phase, Priority
+from leidraad.core.domain import (
+    Attendance,
+    FamilyMember,
+    MemberRole,
+    Partner,
+    Phase,
+    Position,
+    Priority,
+)
 from leidraad.core.followup import Outcome
 from leidraad.core.plans import PlanKind
 from leidraad.core.voice import InformHow
@@ -16,6 +28,7 @@ from leidraad.demo.model import (
     DemoMeeting,
     PhaseDecision,
     PlanEvent,
+    PositionChange,
     Review,
     Said,
     Score,
@@ -29,6 +42,7 @@ VT, RAAD, POLITIE, SCHOOL, WIJKTEAM = (
     "School",
     "Wijkteam",
 )
+PARENTS = ("moeder", "vader")
 
 
 def _parents(mother: str, father: str, days: int | None = 2) -> tuple[Voice, Voice]:
@@ -79,6 +93,8 @@ FIRST = DemoMeeting(
         "De politie kwam na een ruzie bij de overdracht van de kinderen. Samen kijken wat "
         "Lotte en Finn nodig hebben om veilig tussen hun ouders te kunnen wisselen."
     ),
+    invited=PARENTS,
+    together_safe=True,  # niet naast elkaar, elk een time-out kaart; de politie is gebeld
     attendance=((RAAD, Attendance.TELEFONISCH),),
     voices=(
         *_parents(
@@ -108,11 +124,8 @@ FIRST = DemoMeeting(
             "Geen geweld tijdens het huwelijk volgens beiden. Sinds de scheiding ruzie bij elk "
             "contact, via berichten en bij de overdracht. De kinderen zitten ertussen.",
         ),
-        Said(
-            "dv-beeld-clienten",
-            "Moeder: 'Ik wil gewoon rust.' Vader: 'Ik wil mijn kinderen zien, dat is alles.'",
-            own=True,
-        ),
+        Said("dv-beeld-clienten", "Ik wil gewoon rust.", speaker="moeder"),
+        Said("cs-weten", "Ik wil mijn kinderen zien, dat is alles.", speaker="vader"),
         Said(
             "dv-oordeel-samen",
             "Het gevaar zit in de overdracht en in de strijd waar de kinderen middenin staan. "
@@ -122,6 +135,7 @@ FIRST = DemoMeeting(
             "dv-oordeel-nodig",
             "Geen contact meer tussen de ouders bij de overdracht. Eén manier van communiceren. "
             "De kinderen uit de strijd halen.",
+            shared_with=PARENTS,
         ),
         Said(
             "dv-besluit-prioriteit",
@@ -158,6 +172,8 @@ FIRST = DemoMeeting(
 SECOND = DemoMeeting(
     days_ago=75,
     purpose="Kijken of de overdracht via school rust geeft.",
+    invited=PARENTS,
+    together_safe=True,
     voices=(
         *_parents("Het is rustiger. Vader stuurt nog lange berichten.", "Moeder reageert niet."),
         *_children("Lotte: 'Vrijdag is nu gewoon een dag.'", "Finn heeft minder buikpijn."),
@@ -176,6 +192,7 @@ SECOND = DemoMeeting(
         Said(
             "dv-beeld-geprobeerd",
             "Overdracht via school werkt: de ouders zien elkaar niet meer.",
+            shared_with=PARENTS,
         ),
         Said(
             "dv-oordeel-fase",
@@ -208,6 +225,8 @@ SECOND = DemoMeeting(
 THIRD = DemoMeeting(
     days_ago=30,
     purpose="Het advies van de Raad bespreken en afspraken maken over de omgang.",
+    invited=PARENTS,
+    together_safe=True,
     voices=(
         *_parents(
             "Ze is bang dat de rechter vader gelijk geeft.",
@@ -236,8 +255,8 @@ THIRD = DemoMeeting(
         ),
         Said(
             "sv-beeld-clienten",
-            "Moeder: 'Ik wil dat de kinderen niet meer hoeven te kiezen.'",
-            own=True,
+            "Ik wil dat de kinderen niet meer hoeven te kiezen.",
+            speaker="moeder",
         ),
         Said(
             "sv-oordeel-risicofactoren",
@@ -266,7 +285,12 @@ THIRD = DemoMeeting(
         Score(POLITIE, 7),
         Score(SCHOOL, 6),
         Score(WIJKTEAM, 6),
-        Score("Lotte", 5, "Lotte: 'Als ik niet hoef te zeggen bij wie ik wil zijn.'"),
+        Score(  # Lotte wil dat allebei haar ouders dit weten
+            "Lotte",
+            5,
+            "Lotte: 'Als ik niet hoef te zeggen bij wie ik wil zijn.'",
+            shared_with=PARENTS,
+        ),
         Score("Finn", 7),
     ),
     actions=(
@@ -287,6 +311,8 @@ PLANNED = DemoMeeting(
     days_ago=-12,
     held=False,
     purpose="Bespreken hoe de ouderschapsbegeleiding gaat en hoe Lotte uit de strijd blijft.",
+    invited=PARENTS,
+    together_safe=True,
     voices=(
         *_parents(
             "Of vader zich aan de berichtenafspraak houdt.",
@@ -308,10 +334,16 @@ FAMILY = DemoFamily(
     about="Strijd na de scheiding, incidenten bij de overdracht. Fase 2, volgend overleg gepland.",
     regie="Veilig Thuis, casusregisseur P.",
     members=(
-        FamilyMember("moeder", MemberRole.OUDER),
-        FamilyMember("vader", MemberRole.PARTNER),
-        FamilyMember("Lotte", MemberRole.KIND, 10),
-        FamilyMember("Finn", MemberRole.KIND, 7),
+        FamilyMember("moeder", MemberRole.OUDER, position=Position.BEIDE),
+        FamilyMember("vader", MemberRole.PARTNER, position=Position.BEIDE),
+        FamilyMember(
+            "Lotte",
+            MemberRole.KIND,
+            10,
+            position=Position.KIND,
+            note="Voelt zich verantwoordelijk voor Finn en voor mama.",
+        ),
+        FamilyMember("Finn", MemberRole.KIND, 7, position=Position.KIND),
     ),
     partners=(
         Partner(VT, "casusregisseur P."),
@@ -321,6 +353,12 @@ FAMILY = DemoFamily(
         Partner(WIJKTEAM, "wijkteamcoach Z."),
     ),
     meetings=(FIRST, SECOND, THIRD, PLANNED),
+    positions=(  # a change over time: the picture after the Raad's investigation
+        PositionChange("vader", 110, Position.PLEGER),
+        PositionChange("moeder", 110, Position.SLACHTOFFER),
+        PositionChange("vader", 30, Position.BEIDE),
+        PositionChange("moeder", 30, Position.BEIDE),
+    ),
     plans=(
         PlanEvent(
             PlanKind.VEILIGHEIDSPLAN,

@@ -1,11 +1,15 @@
 """Gezin B.: gezin in de stress. Debts and job loss; both parents shout and push.
 
 Moved to stabiele veiligheid in the second meeting; the debts are the main risk now.
+Both parents are "slachtoffer én pleger" and sit at the table together, a decision
+recorded at every meeting. The defaults keep each parent's words and the
+veiligheidsplan from the other; the plan, made with both, is shared with both, and
+Sem agreed that his parents may read what he said last time.
 """
 
 from __future__ import annotations
 
-from leidraad.core.domain import FamilyMember, MemberRole, Partner, Phase, Priority
+from leidraad.core.domain import FamilyMember, MemberRole, Partner, Phase, Position, Priority
 from leidraad.core.followup import Outcome
 from leidraad.core.plans import PlanKind
 from leidraad.core.voice import InformHow
@@ -28,6 +32,7 @@ VT, WIJKTEAM, GEMEENTE, POLITIE, SCHOOL = (
     "Politie",
     "School",
 )
+PARENTS = ("moeder", "vader")  # the plan is made with both: shared with both
 
 
 def _parents(topics_mother: str, topics_father: str, days: int | None = 2) -> tuple[Voice, Voice]:
@@ -55,6 +60,8 @@ def _parents(topics_mother: str, topics_father: str, days: int | None = 2) -> tu
 
 FIRST = DemoMeeting(
     days_ago=96,
+    invited=PARENTS,
+    together_safe=True,  # geen controle of dreiging; samen aan tafel willen ze zelf
     purpose=(
         "De politie kwam twee keer na ruzie. Samen met de ouders begrijpen wat er speelt en "
         "afspreken wat er nu nodig is om de ruzies te stoppen."
@@ -102,8 +109,8 @@ FIRST = DemoMeeting(
         ),
         Said(
             "dv-beeld-clienten",
-            "We schamen ons. We houden van elkaar, maar het geld maakt ons gek.",
-            own=True,
+            "Ik schaam me. We houden van elkaar, maar het geld maakt ons gek.",
+            speaker="moeder",
         ),
         Said(
             "dv-oordeel-risico",
@@ -114,6 +121,7 @@ FIRST = DemoMeeting(
             "dv-oordeel-nodig",
             "Time-out afspraak tussen de ouders, snel schuldhulp, en de huur veilig stellen. "
             "Sem moet niet meer tussen zijn ouders hoeven te staan.",
+            shared_with=PARENTS,
         ),
         Said(
             "dv-oordeel-ouders",
@@ -128,7 +136,8 @@ FIRST = DemoMeeting(
         Said(
             "dv-besluit-veiligheidsplan",
             "Time-out: wie boos wordt, gaat een blokje om. Sem belt oma als het toch misgaat. "
-            "Alle partners aan tafel krijgen het.",
+            "Alle partners aan tafel krijgen het, en beide ouders.",
+            shared_with=PARENTS,
         ),
     ),
     scores=(
@@ -157,6 +166,8 @@ FIRST = DemoMeeting(
 
 SECOND = DemoMeeting(
     days_ago=61,
+    invited=PARENTS,
+    together_safe=True,
     purpose="Kijken of de time-out afspraak werkt en of het gezin toe is aan fase 2.",
     voices=_parents(
         "Dat het beter gaat. De stress over geld blijft.",
@@ -178,9 +189,12 @@ SECOND = DemoMeeting(
         Said(
             "dv-beeld-geprobeerd",
             "De time-out afspraak werkt: 3 keer gebruikt. Sem heeft oma niet hoeven bellen.",
+            shared_with=PARENTS,
         ),
         Said(
-            "dv-beeld-clienten", "Het gaat beter. We praten nu eerst, en dan pas ruzie.", own=True
+            "dv-beeld-clienten",
+            "Het gaat beter. We praten nu eerst, en dan pas ruzie.",
+            speaker="vader",
         ),
         Said(
             "dv-oordeel-zicht",
@@ -225,6 +239,8 @@ SECOND = DemoMeeting(
 
 THIRD = DemoMeeting(
     days_ago=20,
+    invited=PARENTS,
+    together_safe=True,
     purpose="Zien of de hulp de stress vermindert, en wat er nog nodig is.",
     voices=_parents(
         "Ze wil weer gaan werken als Mila naar school gaat.",
@@ -256,7 +272,7 @@ THIRD = DemoMeeting(
         Said(
             "sv-beeld-clienten",
             "Het grootste probleem is geld. Als dat rustig is, zijn wij ook rustig.",
-            own=True,
+            speaker="vader",
         ),
         Said(
             "sv-oordeel-risicofactoren",
@@ -300,7 +316,7 @@ THIRD = DemoMeeting(
         Score(GEMEENTE, 6, "Als het budgetbeheer loopt."),
         Score(POLITIE, 7),
         Score(SCHOOL, 6),
-        Score("Sem", 6, "Sem: 'Papa en mama lachen weer.'"),
+        Score("Sem", 6, "Sem: 'Papa en mama lachen weer.'", shared_with=PARENTS),  # Sem wil het
     ),
     actions=(
         Agreed("werkcoach", "Vader: traject naar werk met de werkcoach", WIJKTEAM, 42),
@@ -319,10 +335,16 @@ FAMILY = DemoFamily(
     about="Schulden en werkloosheid; beide ouders schreeuwen en duwen. Nu fase 2.",
     regie="Veilig Thuis, daarna het wijkteam",
     members=(
-        FamilyMember("moeder", MemberRole.OUDER),
-        FamilyMember("vader", MemberRole.OUDER),
-        FamilyMember("Sem", MemberRole.KIND, 11),
-        FamilyMember("Mila", MemberRole.KIND, 4),
+        FamilyMember("moeder", MemberRole.OUDER, position=Position.BEIDE),
+        FamilyMember("vader", MemberRole.OUDER, position=Position.BEIDE),
+        FamilyMember(
+            "Sem",
+            MemberRole.KIND,
+            11,
+            position=Position.KIND,
+            note="Gaat tussen zijn ouders staan en let op Mila: te veel verantwoordelijkheid.",
+        ),
+        FamilyMember("Mila", MemberRole.KIND, 4, position=Position.KIND),
     ),
     partners=(
         Partner(VT, "casusregisseur L."),

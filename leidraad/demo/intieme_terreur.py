@@ -1,12 +1,25 @@
 """Gezin A.: intieme terreur. Control and threats by the father, a tijdelijk huisverbod, stalking.
 
 Still in directe veiligheid after two meetings: the contactverbod is not yet kept.
+Shows who may read what: the father is the pleger, the mother the slachtoffer,
+the children witnesses. Only the mother is invited to the table: sitting
+together is not safe, so the reclassering hears the father apart. It works with
+the father, so neither his version nor the reclassering's gets her words, her
+score, her plan or the children's words; what concerns her safety is marked
+"niet voor vader".
 """
 
 from __future__ import annotations
 
 from leidraad.core.audience import Restriction
-from leidraad.core.domain import Attendance, FamilyMember, MemberRole, Partner, Priority
+from leidraad.core.domain import (
+    Attendance,
+    FamilyMember,
+    MemberRole,
+    Partner,
+    Position,
+    Priority,
+)
 from leidraad.core.followup import Outcome
 from leidraad.core.plans import PlanKind
 from leidraad.core.voice import HearingMode, InformHow
@@ -31,7 +44,8 @@ FIRST = DemoMeeting(
         "Na het incident van vorige week en het tijdelijk huisverbod samen zien hoe veilig "
         "moeder, Noor en Daan nu zijn, en afspraken maken voor als het huisverbod afloopt."
     ),
-    attendance=(("vader", Attendance.AFWEZIG), (OM, Attendance.TELEFONISCH)),
+    invited=("moeder",),  # not vader: not safe together (dreiging en controle)
+    attendance=((OM, Attendance.TELEFONISCH),),
     voices=(
         Voice(
             "moeder",
@@ -59,6 +73,7 @@ FIRST = DemoMeeting(
             heard_where="op school, met de intern begeleider erbij",
             inform_by=VT,
             inform_how=InformHow.OP_SCHOOL,
+            inform_not_for=("vader",),
             inform_days=3,
         ),
         Voice(
@@ -68,6 +83,7 @@ FIRST = DemoMeeting(
             heard_where="thuis, met moeder in de kamer ernaast",
             inform_by="moeder",
             inform_how=InformHow.GESPREK,
+            inform_not_for=("vader",),
             inform_days=3,
         ),
     ),
@@ -106,7 +122,7 @@ FIRST = DemoMeeting(
             "dv-beeld-clienten",
             "Ik wil dat hij ons met rust laat. Ik ben niet bang voor mezelf, wel voor wat de "
             "kinderen zien.",
-            own=True,
+            speaker="moeder",
         ),
         Said(
             "dv-oordeel-samen",
@@ -140,7 +156,8 @@ FIRST = DemoMeeting(
         Said(
             "dv-besluit-veiligheidsplan",
             "Wat moeder doet bij dreiging, codewoord met haar zus, noodnummers, en school weet "
-            "wie de kinderen mag ophalen (niet vader). Alle partners krijgen het plan.",
+            "wie de kinderen mag ophalen (niet vader). Alle partners krijgen het plan, behalve "
+            "de reclassering: die werkt met vader.",
         ),
         Said(
             "dv-besluit-clienten",
@@ -167,7 +184,7 @@ FIRST = DemoMeeting(
     ),
     scores=(
         Score("moeder", 3, "Als het huisverbod verlengd wordt en hij niet meer bij school komt."),
-        Score(VT, 2, "Een veiligheidsplan dat moeder en school kennen."),
+        Score(VT, 2, "Een veiligheidsplan dat moeder en school kennen.", not_for=("vader",)),
         Score(POLITIE, 2, "Verlenging van het huisverbod."),
         Score(OM, 3),
         Score(RECLASSERING, 3, "Als vader meewerkt aan een gesprek."),
@@ -183,39 +200,50 @@ FIRST = DemoMeeting(
             POLITIE,
             3,
         ),
-        Agreed("vplan", "Veiligheidsplan maken met moeder, met codewoord en noodnummers", VT, 7),
-        Agreed("sash", "SASH afnemen: hoe groot is het risico op stalking?", POLITIE, 10),
-        Agreed("school", "School vertellen wie de kinderen mag ophalen", VT, 3),
+        Agreed(
+            "vplan",
+            "Veiligheidsplan maken met moeder, met codewoord en noodnummers",
+            VT,
+            7,
+            not_for=("vader",),
+        ),
+        Agreed(
+            "sash",
+            "SASH afnemen: hoe groot is het risico op stalking?",
+            POLITIE,
+            10,
+            not_for=("vader",),
+        ),
+        Agreed("school", "School vertellen wie de kinderen mag ophalen", VT, 3, not_for=("vader",)),
         Agreed(
             "vader",
             "Gesprek met vader over hulp bij zijn geweld en over de voorwaarden",
             RECLASSERING,
             14,
         ),
-        Agreed("intake", "Intake specialistische hulp voor moeder", SHG, 14),
+        Agreed("intake", "Intake specialistische hulp voor moeder", SHG, 14, not_for=("vader",)),
         Agreed(
             "contactverbod",
             "Contactverbod als bijzondere voorwaarde voorleggen aan de officier van justitie",
             OM,
             14,
+            not_for=("vader",),
         ),
     ),
     timeout_minutes=8,
-    summary=(
-        "Huisverbod wordt verlengd. Deze week een veiligheidsplan met moeder. OM kijkt naar "
-        "een contactverbod. Vader krijgt een aanbod via de reclassering. Fase 1: directe "
-        "veiligheid."
+    summary=(  # every version gets the summary: what protects moeder is in the marked parts
+        "Het huisverbod wordt verlengd. Vader krijgt een aanbod via de reclassering. Fase 1: "
+        "eerst directe veiligheid."
     ),
     aftercare="Casusregisseur belt moeder vanavond na 19.00 uur, als de kinderen slapen.",
+    aftercare_not_for=("vader",),
     next_in_days=28,
 )
 
 SECOND = DemoMeeting(
     days_ago=13,
-    purpose=(
-        "Kijken hoe het gaat nu het huisverbod voorbij is, en het veiligheidsplan bijstellen."
-    ),
-    attendance=(("vader", Attendance.AFWEZIG),),
+    purpose="Kijken hoe het gaat nu het huisverbod voorbij is, en wat er nu nodig is.",
+    invited=("moeder",),
     voices=(
         Voice(
             "moeder",
@@ -239,6 +267,7 @@ SECOND = DemoMeeting(
             heard_where="op school",
             inform_by=VT,
             inform_how=InformHow.OP_SCHOOL,
+            inform_not_for=("vader",),
             inform_days=None,
         ),
         Voice(
@@ -247,6 +276,7 @@ SECOND = DemoMeeting(
             heard_where="thuis",
             inform_by="moeder",
             inform_how=InformHow.GESPREK,
+            inform_not_for=("vader",),
             inform_days=None,
         ),
     ),
@@ -283,7 +313,7 @@ SECOND = DemoMeeting(
         Said(
             "dv-beeld-clienten",
             "Het voelt rustiger in huis, maar ik kijk steeds over mijn schouder.",
-            own=True,
+            speaker="moeder",
         ),
         Said(
             "dv-oordeel-risico",
@@ -308,15 +338,21 @@ SECOND = DemoMeeting(
         Said(
             "dv-besluit-veiligheidsplan",
             "Versie 2: nieuw telefoonnummer moeder, wisselende route naar school, tante haalt op "
-            "dinsdag en donderdag. OM en reclassering kennen het nog niet.",
+            "dinsdag en donderdag. Het OM kent het nog niet. De reclassering krijgt het niet: "
+            "die werkt met vader.",
         ),
         Said(
             "cs-weten",
             "Ik ga niet terug. Ik wil wel dat de kinderen hun vader later weer kunnen zien, "
             "maar veilig.",
-            own=True,
+            speaker="moeder",
         ),
-        Said("cs-kind-verteld", "Noor wil niet dat papa bij school staat. Daan mist papa."),
+        Said(
+            "cs-nodig",
+            "Ik stuur haar geen berichten. Ik wil gewoon mijn kinderen weer zien.",
+            speaker="vader",
+        ),
+        Said("cs-kind-verteld", "'Ik wil niet dat papa bij school staat.'", speaker="Noor"),
     ),
     scores=(
         Score("moeder", 4, "Als hij echt wegblijft bij school en de berichten stoppen."),
@@ -325,7 +361,12 @@ SECOND = DemoMeeting(
         Score(POLITIE, 3, "Als het contactverbod wordt nageleefd."),
         Score(OM, 4),
         Score(RECLASSERING, 3),
-        Score(SHG, 4, "Moeder heeft een vaste plek om haar verhaal kwijt te kunnen."),
+        Score(
+            SHG,
+            4,
+            "Moeder heeft een vaste plek om haar verhaal kwijt te kunnen.",
+            not_for=("vader",),
+        ),
         Score(SCHOOL, 5),
         Score("Noor", 4, "Noor: 'Als papa niet meer bij school komt.'"),
         Score("Daan", 5),
@@ -336,8 +377,9 @@ SECOND = DemoMeeting(
             "Overtredingen van de bijzondere voorwaarden voorleggen aan de officier van justitie",
             OM,
             14,
+            not_for=("vader",),
         ),
-        Agreed("vplan2", "Veiligheidsplan versie 2 naar OM en reclassering sturen", VT, 5),
+        Agreed("vplan2", "Veiligheidsplan versie 2 naar het OM sturen", VT, 5, not_for=("vader",)),
         Agreed(
             "raad",
             "Advies vragen aan de Raad voor de Kinderbescherming over omgang met vader",
@@ -356,13 +398,16 @@ SECOND = DemoMeeting(
             SHG,
             30,
             Priority.LATER,
+            not_for=("vader",),
         ),
     ),
     summary=(
-        "Nog fase 1: vader houdt zich niet aan het contactverbod. OM toetst de overtredingen. "
-        "Veiligheidsplan versie 2 gaat naar alle partners. Geen omgang tot het advies van de Raad."
+        "Nog fase 1: vader houdt zich niet aan het contactverbod. Geen omgang met de kinderen "
+        "tot het advies van de Raad voor de Kinderbescherming. Vader krijgt een training "
+        "aangeboden via de reclassering."
     ),
     aftercare="Casusregisseur belt moeder morgen; reclassering spreekt vader deze week.",
+    aftercare_not_for=("vader",),
     next_in_days=28,
 )
 
@@ -372,17 +417,27 @@ FAMILY = DemoFamily(
     about="Controle en dreiging door vader, tijdelijk huisverbod, daarna stalking. Fase 1.",
     regie="Veilig Thuis, casusregisseur E.",
     members=(
-        FamilyMember("moeder", MemberRole.OUDER),
-        FamilyMember("vader", MemberRole.PARTNER),
-        FamilyMember("Noor", MemberRole.KIND, 9),
-        FamilyMember("Daan", MemberRole.KIND, 6),
+        FamilyMember(
+            "moeder",
+            MemberRole.OUDER,
+            position=Position.SLACHTOFFER,
+            note="Bellen na 19.00 uur, als de kinderen slapen.",
+        ),
+        FamilyMember(
+            "vader",
+            MemberRole.PARTNER,
+            position=Position.PLEGER,
+            note="Eerder toezicht van de reclassering na bedreiging van een ex-partner.",
+        ),
+        FamilyMember("Noor", MemberRole.KIND, 9, position=Position.KIND),
+        FamilyMember("Daan", MemberRole.KIND, 6, position=Position.KIND),
     ),
     partners=(
         Partner(VT, "casusregisseur E."),
         Partner(POLITIE, "wijkagent T."),
         Partner(OM, "parketsecretaris R."),
-        Partner(RECLASSERING, "reclasseringswerker M."),
-        Partner(SHG, "hulpverlener J."),
+        Partner(RECLASSERING, "reclasseringswerker M.", linked_to=("vader",)),
+        Partner(SHG, "hulpverlener J.", linked_to=("moeder",)),
         Partner(SCHOOL, "intern begeleider"),
     ),
     meetings=(FIRST, SECOND),

@@ -1,13 +1,24 @@
 """Familie D.: langdurige zorg. Years of unsafety, addiction, debts, a mother who avoids help.
 
 MDA++ for eight months, in stabiele veiligheid since the second meeting, and
-back in directe veiligheid after an incident nine days ago.
+back in directe veiligheid after an incident nine days ago. Stiefvader is the
+pleger and is never invited with moeder; he is heard at home or by phone. The
+verslavingszorg works with him, so it does not get the veiligheidsplan. How to
+talk with moeder is a note for professionals, never part of her name.
 """
 
 from __future__ import annotations
 
 from leidraad.core.audience import Restriction
-from leidraad.core.domain import Attendance, FamilyMember, MemberRole, Partner, Phase, Priority
+from leidraad.core.domain import (
+    Attendance,
+    FamilyMember,
+    MemberRole,
+    Partner,
+    Phase,
+    Position,
+    Priority,
+)
 from leidraad.core.followup import Outcome
 from leidraad.core.plans import PlanKind
 from leidraad.core.voice import HearingMode, InformHow
@@ -46,11 +57,8 @@ FIRST = DemoMeeting(
         "Derde melding bij Veilig Thuis in acht jaar. Start van MDA++: alle informatie bij "
         "elkaar leggen en één plan maken, in plaats van ieder apart."
     ),
-    attendance=(
-        ("moeder", Attendance.AFWEZIG),
-        ("stiefvader", Attendance.AFWEZIG),
-        (VZ, Attendance.AFWEZIG),
-    ),
+    invited=("moeder",),  # uitgenodigd, maar ze kwam niet
+    attendance=(("moeder", Attendance.AFWEZIG), (VZ, Attendance.AFWEZIG)),
     voices=(
         Voice(
             "moeder",
@@ -148,7 +156,7 @@ FIRST = DemoMeeting(
 SECOND = DemoMeeting(
     days_ago=205,
     purpose="Moeder zit voor het eerst zelf aan tafel. Samen kijken wat er beter gaat.",
-    attendance=(("stiefvader", Attendance.AFWEZIG),),
+    invited=("moeder",),
     voices=(
         Voice(
             "moeder",
@@ -190,7 +198,7 @@ SECOND = DemoMeeting(
         Said(
             "dv-beeld-clienten",
             "Ik dacht dat jullie de kinderen kwamen halen. Nu snap ik dat jullie willen helpen.",
-            own=True,
+            speaker="moeder",
         ),
         Said(
             "dv-oordeel-fase",
@@ -227,7 +235,7 @@ SECOND = DemoMeeting(
 THIRD = DemoMeeting(
     days_ago=150,
     purpose="Het hulpverleningsplan voor de lange termijn maken, met moeder.",
-    attendance=(("stiefvader", Attendance.AFWEZIG),),
+    invited=("moeder",),
     voices=(
         Voice(
             "moeder",
@@ -253,8 +261,8 @@ THIRD = DemoMeeting(
         ),
         Said(
             "sv-beeld-problemen",
-            "Schulden rond 25.000 euro, alcohol, vermoeden licht verstandelijke beperking bij "
-            "moeder, klein netwerk. Bram draagt te veel.",
+            "Schulden rond 25.000 euro, alcohol, een klein netwerk. Moeder heeft moeite met "
+            "brieven en afspraken. Bram draagt te veel.",
         ),
         Said(
             "sv-beeld-eerder",
@@ -274,8 +282,8 @@ THIRD = DemoMeeting(
         ),
         Said(
             "sv-besluit-plannen",
-            "Politie, school en de verslavingszorg kennen het veiligheidsplan nog niet. De "
-            "casusregisseur stuurt het en belt na.",
+            "Politie en school kennen het veiligheidsplan nog niet. De casusregisseur stuurt het "
+            "en belt na. De verslavingszorg werkt met stiefvader en krijgt het plan niet.",
         ),
     ),
     scores=(
@@ -293,7 +301,7 @@ THIRD = DemoMeeting(
     ),
     actions=(
         Agreed("beschermingsbewind", "Beschermingsbewind aanvragen met moeder", WIJKTEAM, 28),
-        Agreed("vplan-delen", "Veiligheidsplan naar politie, school en verslavingszorg", VT, 7),
+        Agreed("vplan-delen", "Veiligheidsplan naar politie en school", VT, 7),
         Agreed("opvoeding", "Opvoedhulp thuis, afgestemd op moeder", JB, 42),
     ),
     summary="Hulpverleningsplan gemaakt. Beschermingsbewind. Veiligheidsplan naar alle partners.",
@@ -303,7 +311,8 @@ THIRD = DemoMeeting(
 FOURTH = DemoMeeting(
     days_ago=95,
     purpose="Kijken of het plan werkt en wie wat nog niet weet.",
-    attendance=(("stiefvader", Attendance.AFWEZIG), (POLITIE, Attendance.TELEFONISCH)),
+    invited=("moeder",),
+    attendance=((POLITIE, Attendance.TELEFONISCH),),
     voices=(
         Voice(
             "moeder",
@@ -317,7 +326,7 @@ FOURTH = DemoMeeting(
     reviews=(
         Review("schulden", Outcome.GEDAAN),
         Review("beschermingsbewind", Outcome.GEDAAN, "bewindvoerder gestart"),
-        Review("vplan-delen", Outcome.DEELS, "politie wel, school en verslavingszorg nog niet"),
+        Review("vplan-delen", Outcome.DEELS, "politie wel, school nog niet"),
         Review("opvoeding", Outcome.GEDAAN),
     ),
     answers=(
@@ -334,7 +343,7 @@ FOURTH = DemoMeeting(
         Said(
             "cs-goed",
             "De post gaat open. Roos vindt de opvang leuk.",
-            own=True,
+            speaker="moeder",
         ),
     ),
     scores=(
@@ -351,7 +360,7 @@ FOURTH = DemoMeeting(
         Score("Lieke", 6),
     ),
     actions=(
-        Agreed("vplan-school", "Veiligheidsplan bespreken met school en verslavingszorg", VT, 14),
+        Agreed("vplan-school", "Veiligheidsplan bespreken met school", VT, 14),
         Agreed("netwerk", "Netwerkberaad: wie uit de familie kan helpen?", WIJKTEAM, 42),
     ),
     summary="Het plan werkt. Netwerk van moeder uitbreiden. Veiligheidsplan alsnog naar school.",
@@ -361,7 +370,7 @@ FOURTH = DemoMeeting(
 FIFTH = DemoMeeting(
     days_ago=40,
     purpose="Zorgen over de drank van stiefvader; afspraken om terugval te voorkomen.",
-    attendance=(("stiefvader", Attendance.AFWEZIG),),
+    invited=("moeder",),
     voices=(
         Voice(
             "moeder",
@@ -448,19 +457,36 @@ FAMILY = DemoFamily(
     about="Acht jaar onveiligheid, drank, schulden, zorgmijding. MDA++; terug in fase 1.",
     regie="Wijkteam, MDA++-casusregisseur G.",
     members=(
-        FamilyMember("moeder", MemberRole.OUDER),
-        FamilyMember("stiefvader", MemberRole.PARTNER),
-        FamilyMember("Bram", MemberRole.KIND, 13),
-        FamilyMember("Lieke", MemberRole.KIND, 7),
-        FamilyMember("Roos", MemberRole.KIND, 3),
+        FamilyMember(
+            "moeder",
+            MemberRole.OUDER,
+            position=Position.SLACHTOFFER,
+            note="Vermoeden licht verstandelijke beperking (LVB): korte zinnen, één ding "
+            "tegelijk, op papier meegeven.",
+        ),
+        FamilyMember(
+            "stiefvader",
+            MemberRole.PARTNER,
+            position=Position.PLEGER,
+            note="Het geweld begint steeds als hij drinkt.",
+        ),
+        FamilyMember(
+            "Bram",
+            MemberRole.KIND,
+            13,
+            position=Position.KIND,
+            note="Zorgt voor zijn zusjes als het thuis misgaat: let op overbelasting.",
+        ),
+        FamilyMember("Lieke", MemberRole.KIND, 7, position=Position.KIND),
+        FamilyMember("Roos", MemberRole.KIND, 3, position=Position.KIND),
     ),
     partners=(
         Partner(VT, "casusregisseur V."),
         Partner(WIJKTEAM, "MDA++-casusregisseur G."),
         Partner(JB, "jeugdbeschermer S."),
         Partner(POLITIE, "wijkagent D."),
-        Partner(VZ, "behandelaar O."),
-        Partner(ED, "ervaringsdeskundige W."),
+        Partner(VZ, "behandelaar O.", linked_to=("stiefvader",)),
+        Partner(ED, "ervaringsdeskundige W.", linked_to=("moeder",)),
         Partner(SCHOOL, "intern begeleider"),
     ),
     meetings=(FIRST, SECOND, THIRD, FOURTH, FIFTH),

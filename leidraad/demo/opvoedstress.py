@@ -1,12 +1,24 @@
 """Gezin C.: kindgedrag en opvoedstress. A son's outbursts, a mother at the end of her strength.
 
-Through directe and stabiele veiligheid to herstel in four meetings.
+Through directe and stabiele veiligheid to herstel in four meetings. Moeder is
+"slachtoffer én pleger"; what Jesse told his mentor is marked "niet voor moeder",
+which also keeps it from the ervaringsdeskundige who works with her. The
+veiligheidsplan is made with her and shared with her; Jesse agreed she may read
+his last score.
 """
 
 from __future__ import annotations
 
 from leidraad.core.audience import Restriction
-from leidraad.core.domain import Attendance, FamilyMember, MemberRole, Partner, Phase, Priority
+from leidraad.core.domain import (
+    Attendance,
+    FamilyMember,
+    MemberRole,
+    Partner,
+    Phase,
+    Position,
+    Priority,
+)
 from leidraad.core.followup import Outcome
 from leidraad.core.plans import PlanKind
 from leidraad.core.voice import InformHow
@@ -68,9 +80,10 @@ def _children(jesse: str, sara: str, ggz: str = "", days: int | None = 5) -> tup
 FIRST = DemoMeeting(
     days_ago=230,
     purpose=(
-        "Jesse vertelde zijn mentor dat moeder hem sloeg en 's nachts buiten zette. Samen "
-        "begrijpen wat er thuis gebeurt en wat moeder en de kinderen nu nodig hebben."
+        "Er is een melding van geweld thuis. Samen begrijpen wat er thuis gebeurt en wat "
+        "moeder, Jesse en Sara nu nodig hebben."
     ),
+    invited=("moeder",),
     attendance=((SCHOOL, Attendance.TELEFONISCH), (ED, Attendance.AFWEZIG)),
     voices=(
         _mother("Dat ze het niet meer aankan. Dat ze Jesse niet kwijt wil."),
@@ -82,14 +95,16 @@ FIRST = DemoMeeting(
     answers=(
         Said(
             "dv-beeld-zorgen",
-            "Jesse (14) heeft woedebuien: slaat deuren kapot, duwde moeder tegen de kast. "
-            "Moeder sloeg terug met een riem en zette hem een keer 's nachts buiten. Sara (10) "
-            "ziet alles.",
+            "Jesse vertelde zijn mentor dat moeder hem met een riem sloeg en hem een keer "
+            "'s nachts buiten zette. Hij is bang dat ze boos wordt als ze weet dat hij het "
+            "vertelde.",
+            not_for=("moeder",),
         ),
         Said(
             "dv-beeld-feiten",
-            "School: Jesse heeft ADHD en een vermoeden van autisme, vaak conflicten in de klas. "
-            "Jeugd-GGZ: aangemeld, wachtlijst van 4 maanden. Vader is uit beeld.",
+            "Jesse (14) heeft woedebuien: slaat deuren kapot, duwde moeder tegen de kast. Sara "
+            "(10) ziet alles. School: vaak conflicten in de klas. Jeugd-GGZ: aangemeld, "
+            "wachtlijst van 4 maanden. Vader is uit beeld.",
         ),
         Said(
             "dv-beeld-patroon",
@@ -105,7 +120,7 @@ FIRST = DemoMeeting(
             "dv-beeld-clienten",
             "Ik hou van mijn zoon, maar ik ben bang voor hem. En ik ben bang voor mezelf als hij "
             "zo wordt.",
-            own=True,
+            speaker="moeder",
         ),
         Said(
             "dv-oordeel-samen",
@@ -116,6 +131,7 @@ FIRST = DemoMeeting(
             "dv-oordeel-nodig",
             "Een plan voor als Jesse boos wordt, zonder slaan en zonder buitenzetten. Sneller "
             "hulp van jeugd-GGZ. Steun voor moeder.",
+            shared_with=("moeder",),
         ),
         Said(
             "dv-oordeel-fase",
@@ -126,6 +142,7 @@ FIRST = DemoMeeting(
             "dv-besluit-veiligheidsplan",
             "Als Jesse boos wordt: Jesse naar zijn kamer of naar buiten met de hond, moeder met "
             "Sara naar de buurvrouw. Nooit slaan, nooit buitenzetten 's nachts.",
+            shared_with=("moeder",),  # het plan is met haar gemaakt
         ),
     ),
     scores=(
@@ -154,6 +171,7 @@ FIRST = DemoMeeting(
 
 SECOND = DemoMeeting(
     days_ago=180,
+    invited=("moeder",),
     purpose="Kijken hoe het thuis gaat met het plan en de gezinscoach, en wat Jesse nodig heeft.",
     voices=(
         _mother("De wachtlijst. Dat het thuis wat rustiger is."),
@@ -195,7 +213,7 @@ SECOND = DemoMeeting(
         Said(
             "sv-beeld-clienten",
             "Ik wil leren hoe ik rustig blijf als hij ontploft.",
-            own=True,
+            speaker="moeder",
         ),
         Said(
             "sv-oordeel-risicofactoren",
@@ -241,6 +259,7 @@ SECOND = DemoMeeting(
 
 THIRD = DemoMeeting(
     days_ago=115,
+    invited=("moeder",),
     purpose="Bespreken of de veiligheid stabiel genoeg is om aan herstel te werken.",
     voices=(
         _mother("Dat het goed gaat. Dat Sara nog steeds schrikt."),
@@ -282,7 +301,7 @@ THIRD = DemoMeeting(
         Said(
             "cs-hoop",
             "Dat we weer gewoon samen aan tafel kunnen eten zonder dat ik op mijn tenen loop.",
-            own=True,
+            speaker="moeder",
         ),
     ),
     scores=(
@@ -311,6 +330,7 @@ THIRD = DemoMeeting(
 
 FOURTH = DemoMeeting(
     days_ago=45,
+    invited=("moeder",),
     purpose="Het herstelplan bespreken en afspreken wanneer het Zorg- en Veiligheidshuis loslaat.",
     voices=(
         _mother("Dat ze zelf weer verder wil, met de gezinscoach op afstand.", days=None),
@@ -343,7 +363,7 @@ FOURTH = DemoMeeting(
         Said(
             "hs-beeld-hoop",
             "We lachen weer met z'n drieën. Jesse heeft zelf sorry gezegd.",
-            own=True,
+            speaker="moeder",
         ),
         Said(
             "hs-oordeel-moment",
@@ -372,7 +392,7 @@ FOURTH = DemoMeeting(
         Score(WIJKTEAM, 8),
         Score(SCHOOL, 7),
         Score(ED, 8),
-        Score("Jesse", 8),
+        Score("Jesse", 8, "Jesse: 'Mama mag weten dat het goed gaat.'", shared_with=("moeder",)),
         Score("Sara", 7, "Sara: 'Als ik niet meer droom over vroeger.'"),
     ),
     actions=(
@@ -397,16 +417,27 @@ FAMILY = DemoFamily(
     about="Woedebuien van een zoon met ADHD, een overbelaste moeder. Via fase 1 en 2 naar herstel.",
     regie="Wijkteam, gezinscoach H.",
     members=(
-        FamilyMember("moeder", MemberRole.OUDER),
-        FamilyMember("Jesse", MemberRole.KIND, 14),
-        FamilyMember("Sara", MemberRole.KIND, 10),
+        FamilyMember(
+            "moeder",
+            MemberRole.OUDER,
+            position=Position.BEIDE,
+            note="Werkt in ploegendienst; afspraken liefst 's middags.",
+        ),
+        FamilyMember(
+            "Jesse",
+            MemberRole.KIND,
+            14,
+            position=Position.KIND,
+            note="ADHD, vermoeden van autisme: vaste tijden, eerst laten afkoelen.",
+        ),
+        FamilyMember("Sara", MemberRole.KIND, 10, position=Position.KIND),
     ),
     partners=(
         Partner(VT, "casusregisseur S."),
         Partner(JGGZ, "behandelaar F."),
         Partner(WIJKTEAM, "gezinscoach H."),
         Partner(SCHOOL, "mentor van Jesse"),
-        Partner(ED, "ervaringsdeskundige N."),
+        Partner(ED, "ervaringsdeskundige N.", linked_to=("moeder",)),
     ),
     meetings=(FIRST, SECOND, THIRD, FOURTH),
     plans=(

@@ -13,13 +13,14 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 
+from leidraad.core.audience import Restriction
 from leidraad.core.domain import (
     AFTERCARE_ID,
     PURPOSE_ID,
@@ -31,6 +32,7 @@ from leidraad.core.domain import (
     MemberRole,
     Partner,
     Phase,
+    Position,
     SafetyScore,
     worry_answer_id,
 )
@@ -38,9 +40,16 @@ from leidraad.core.flow import Part
 from leidraad.core.followup import Outcome
 from leidraad.core.guide import Guide, Question
 from leidraad.core.meeting import Meeting
+from leidraad.core.people import change_position, unsafe_pairs
 from leidraad.core.voice import ClientVoice
 from leidraad.demo import FAMILIES
-from leidraad.demo.model import DemoFamily, DemoMeeting, InterimPhaseChange, Voice
+from leidraad.demo.model import (
+    DemoFamily,
+    DemoMeeting,
+    InterimPhaseChange,
+    PositionChange,
+    Voice,
+)
 from leidraad.paths import Paths
 from storage.repository import Repository
 
@@ -107,13 +116,19 @@ class _Builder:
 
     def build(self) -> int:
         family = self.family
+        members = [self._person(m) for m in family.members]
+        keys = {m.name: m.key for m in members}
+        partners = [
+            Partner(p.organisation, p.contact, linked_to=self._keys(p.linked_to, keys))
+            for p in family.partners
+        ]
         case = self.repo.save_case(
             Case(
                 alias=family.alias,
                 phase=family.start_phase,
                 regie=family.regie,
-                members=[FamilyMember(m.name, m.role, m.age) for m in family.members],
-                partners=[Partner(p.organisation, p.contact) for p in family.partners],
+                members=members,
+                partners=partners,
             )
         )
         assert case.id is not None
@@ -139,11 +154,48 @@ class _Builder:
     def _day(self, days_ago: int) -> date:
         return self.today - timedelta(days=days_ago)
 
+    def _person(self, given: FamilyMember) -> FamilyMember:
+        """A fresh member (own key) with the position's history: the changes the family
+        lists, or else the position as it was seen at the first meeting."""
+        member = FamilyMember(given.name, given.role, given.age, note=given.note)
+        changes = [c for c in self.family.positions if c.member == given.name]
+        if not changes and given.position is not Position.ONBEKEND:
+            first = max(m.days_ago for m in self.family.meetings)
+            changes = [PositionChange(given.name, first, given.position)]
+        for change in sorted(changes, key=lambda c: -c.days_ago):
+            member = change_position(member, change.position, self._day(change.days_ago))
+        if member.position is not given.position:
+            raise DemoContentError(f"{self.family.alias}: positie van {given.name!r} klopt niet")
+        return member
+
+    def _keys(self, names: tuple[str, ...], keys: dict[str, str] | None = None) -> tuple[str, ...]:
+        """Member keys for the names used in the demonstration content."""
+        known = keys if keys is not None else {m.name: m.key for m in self.case.members}
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise DemoContentError(f"{self.family.alias}: geen gezinslid {missing[0]!r}")
+        return tuple(known[n] for n in names)
+
+    def _marked(
+        self, restriction: Restriction, not_for: tuple[str, ...], shared_with: tuple[str, ...]
+    ) -> Restriction:
+        marked = restriction.not_for_people(*self._keys(not_for))
+        return marked.shared_with_people(*self._keys(shared_with))
+
     def _meeting(self, demo: DemoMeeting) -> None:
         assert self.case.id is not None
         phase = self.repo.get_case(self.case.id).phase
         held_on = self._day(demo.days_ago)
-        meeting = self.repo.start_meeting(self.case.id, self.guide.for_phase(phase).label, held_on)
+        invited = self._keys(demo.invited)
+        if bool(unsafe_pairs(self.case, invited)) is not (demo.together_safe is not None):
+            raise DemoContentError(  # the answer is kept only where there is one to give
+                f"{self.family.alias}: 'samen aan tafel veilig?' hoort alleen bij een pleger "
+                "en een slachtoffer die allebei uitgenodigd zijn"
+            )
+        label = self.guide.for_phase(phase).label
+        meeting = self.repo.start_meeting(
+            self.case.id, label, held_on, invited, together_safe=demo.together_safe
+        )
         assert meeting.id is not None
         start = _moment(held_on, MEETING_START)
         if demo.held:
@@ -154,18 +206,19 @@ class _Builder:
                 raise DemoContentError(f"{self.family.alias}: niemand aan tafel heet {who!r}")
             self.repo.set_attendance(participant.id, attendance)
         self._answer(meeting.id, PURPOSE_ID, "Doel van het overleg", Part.OPENING, demo.purpose)
-        aftercare = {v.member: self._voice(meeting.id, held_on, v) for v in demo.voices}
+        aftercare = {v.member: self._voice(meeting.id, held_on, phase, v) for v in demo.voices}
         if demo.held:
             self._reviews(meeting.id, demo)
             self.aftercare = {k: v for k, v in aftercare.items() if v is not None}
         for said in demo.answers:
             question, part = self._question(phase, said.question_id)
-            self.repo.save_answer(
-                meeting.id,
-                Answer(
-                    question.id, question.text, part.value, said.text, said.own, said.restriction
-                ),
+            speaker = self._keys((said.speaker,))[0] if said.speaker else ""
+            restriction = self._marked(said.restriction, said.not_for, said.shared_with)
+            own = bool(speaker)
+            answer = Answer(
+                question.id, question.text, part.value, said.text, own, restriction, speaker
             )
+            self.repo.save_answer(meeting.id, answer)
         for worry in demo.worries:
             origin, part = self._question(phase, worry.at_question)
             for worry_id, text in worry.answers:
@@ -181,7 +234,7 @@ class _Builder:
                 due,
                 agreed.priority,
                 phase,
-                restriction=agreed.restriction,
+                restriction=self._marked(agreed.restriction, agreed.not_for, ()),
             )
             saved = self.repo.save_action(meeting.id, action)
             assert saved.id is not None
@@ -207,16 +260,27 @@ class _Builder:
                 "Wie informeert de cliënten na het overleg",
                 Part.AFSLUITING,
                 demo.aftercare,
+                demo.aftercare_not_for,
             )
         if demo.next_in_days is not None:
             self.repo.set_next_meeting(meeting.id, held_on + timedelta(days=demo.next_in_days))
         if demo.held:
             self.repo.close_meeting(meeting.id, start + length)
 
-    def _answer(self, meeting_id: int, answer_id: str, text: str, part: Part, said: str) -> None:
-        self.repo.save_answer(meeting_id, Answer(answer_id, text, part.value, said))
+    def _answer(
+        self,
+        meeting_id: int,
+        answer_id: str,
+        text: str,
+        part: Part,
+        said: str,
+        not_for: tuple[str, ...] = (),
+    ) -> None:
+        restriction = self._marked(Restriction(), not_for, ())
+        answer = Answer(answer_id, text, part.value, said, restriction=restriction)
+        self.repo.save_answer(meeting_id, answer)
 
-    def _voice(self, meeting_id: int, held_on: date, demo: Voice) -> int | None:
+    def _voice(self, meeting_id: int, held_on: date, phase: Phase, demo: Voice) -> int | None:
         member = self._member(demo.member)
         due = (
             held_on + timedelta(days=demo.inform_days)
@@ -239,8 +303,16 @@ class _Builder:
             inform_by=demo.inform_by,
             inform_how=demo.inform_how,
             inform_due=due,
+            member_key=member.key,
         )
-        return self.repo.save_client_voice(meeting_id, voice).inform_action_id
+        action_id = self.repo.save_client_voice(meeting_id, voice).inform_action_id
+        action = voice.aftercare_action(phase)
+        if demo.inform_not_for and action is not None and action_id is not None:
+            restriction = self._marked(Restriction(), demo.inform_not_for, ())
+            self.repo.save_action(
+                meeting_id, replace(action, id=action_id, restriction=restriction)
+            )
+        return action_id
 
     def _reviews(self, meeting_id: int, demo: DemoMeeting) -> None:
         """Tick off earlier actions; the last aftercare counts as done unless said otherwise."""
@@ -257,6 +329,7 @@ class _Builder:
             if row is None:
                 raise DemoContentError(f"{self.family.alias}: geen perspectief {given.who!r}")
             row.score, row.higher = given.score, given.higher
+            row.restriction = self._marked(row.restriction, given.not_for, given.shared_with)
             self.repo.save_score(row)
 
     def _member(self, name: str) -> FamilyMember:
