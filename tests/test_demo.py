@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -207,3 +208,60 @@ def test_the_demo_never_touches_the_real_data_folder(
     assert real.data_dir not in demo_folder.parents
     assert not demo_folder.exists(), "the temporary demo folder is removed on exit"
     assert _snapshot(real.data_dir) == before
+
+
+def _never_open_the_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    from leidraad.app import LeidraadApp
+
+    def refuse(self: LeidraadApp) -> None:
+        raise AssertionError("demo --bewaar must not start the program")
+
+    monkeypatch.setattr(LeidraadApp, "run", refuse)
+
+
+def test_demo_bewaar_keeps_the_families_in_an_ordinary_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _never_open_the_program(monkeypatch)
+    folder = tmp_path / "training" / "demo"
+    result = CliRunner().invoke(main, ["demo", "--bewaar", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert f"De demonstratie is bewaard in {folder}" in result.output
+    assert "Gezin A. (intieme terreur)" in result.output
+    assert f"uv run leidraad --data-dir {folder}" in result.output
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "leidraad.db").stat().st_mode) == 0o600
+
+    export = ["--data-dir", str(folder), "export", "Gezin A.", "--variant", "client"]
+    result = CliRunner().invoke(main, [*export, "--client", "vader", "--ja"])
+    assert result.exit_code == 0, result.output
+    [written] = (folder / "verslagen").glob("*-voor-vader.md")
+    text = written.read_text(encoding="utf-8")
+    assert "Dit verslag is voor jou, vader." in text
+    for hers in ("Ik ga niet terug", "over mijn schouder", "nieuw telefoonnummer", "moeder gaf"):
+        assert hers not in text
+    log = CliRunner().invoke(main, ["--data-dir", str(folder), "audit", "Gezin A."])
+    assert log.exit_code == 0, log.output
+    assert "verslag overleg 2 (client, persoon 2); gecontroleerd:" in log.output
+
+
+def test_demo_bewaar_refuses_a_folder_that_holds_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _never_open_the_program(monkeypatch)
+    real = Paths(tmp_path / "echt")
+    real.prepare()
+    repository = Repository.open(real.database)
+    repository.save_case(family_case())
+    repository.engine.dispose()
+    before = _snapshot(real.data_dir)
+    result = CliRunner().invoke(main, ["demo", "--bewaar", str(real.data_dir)])
+    assert result.exit_code == 1
+    assert "is niet leeg. De demonstratie komt alleen in een nieuwe of lege map" in result.output
+    assert _snapshot(real.data_dir) == before
+
+    empty = tmp_path / "leeg"
+    empty.mkdir(mode=0o755)
+    result = CliRunner().invoke(main, ["demo", "--bewaar", str(empty)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(empty.stat().st_mode) == 0o700
