@@ -131,7 +131,8 @@ class CaseStore:
             row.closed_reason = cleaned
             s.add(row)
             s.add(CaseStatusRow(case_id=case_id, closed=True, reason=cleaned, at=row.closed_at))
-            audit.record(s.connection(), self.work.actor, case_id, audit.CLOSED, cleaned)
+            # The reason stays with the case (purged with it); the log says what happened.
+            audit.record(s.connection(), self.work.actor, case_id, audit.CLOSED)
             s.commit()
 
     def reopen_case(self, case_id: int, reason: str = "", when: datetime | None = None) -> None:
@@ -146,7 +147,7 @@ class CaseStore:
             event = CaseStatusRow(case_id=case_id, closed=False, reason=cleaned)
             event.at = when or utc_now()
             s.add(event)
-            audit.record(s.connection(), self.work.actor, case_id, audit.REOPENED, cleaned)
+            audit.record(s.connection(), self.work.actor, case_id, audit.REOPENED)
             s.commit()
 
     def closure(self, case_id: int) -> Closure | None:

@@ -1,7 +1,7 @@
 """The small API the screens and the command line use to read and save cases.
 
 A Repository is made of one unit of work (engine, actor, short transactions) and
-three stores that share it: cases, meetings and follow-up. Its methods only
+four stores that share it: cases, meetings, plans and follow-up. Its methods only
 pass the call on, so callers keep one object and the stores stay apart. Every
 method is one short transaction that commits before it returns, so a crash
 right after a call never loses what the call saved.
@@ -46,9 +46,10 @@ from storage.database import Location, open_engine
 from storage.errors import NotFound
 from storage.followup import FollowUpStore
 from storage.meetings import MeetingStore
+from storage.plans import PlanAudienceSetting, PlanStore
 from storage.session import UnitOfWork
 
-__all__ = ["Closure", "NotFound", "Repository"]
+__all__ = ["Closure", "NotFound", "PlanAudienceSetting", "Repository"]
 
 
 class Repository:
@@ -58,7 +59,8 @@ class Repository:
         self.work = UnitOfWork(engine, actor, today)
         self.cases = CaseStore(self.work)
         self.meetings = MeetingStore(self.work, self.cases)
-        self.followup = FollowUpStore(self.work, self.cases, self.meetings)
+        self.plans = PlanStore(self.work, self.cases)
+        self.followup = FollowUpStore(self.work, self.cases, self.meetings, self.plans)
 
     @classmethod
     def open(
@@ -215,19 +217,36 @@ class Repository:
     ) -> PhaseChange:
         return self.followup.change_phase(case_id, target, reason, meeting_id, decided_on)
 
+    # --- plans ------------------------------------------------------------------
+
     def plan_versions(self, case_id: int) -> list[PlanVersion]:
-        return self.followup.plan_versions(case_id)
+        return self.plans.plan_versions(case_id)
 
     def add_plan_version(
         self, case_id: int, kind: PlanKind, label: str, dated: date
     ) -> PlanVersion:
-        return self.followup.add_plan_version(case_id, kind, label, dated)
+        return self.plans.add_plan_version(case_id, kind, label, dated)
 
     def plan_statuses(self, case_id: int, as_of: date | None = None) -> list[PlanStatus]:
-        return self.followup.plan_statuses(case_id, as_of)
+        return self.plans.plan_statuses(case_id, as_of)
 
     def set_plan_known(self, version_id: int, party: str, since: date | None) -> None:
-        self.followup.set_plan_known(version_id, party, since)
+        self.plans.set_plan_known(version_id, party, since)
+
+    def plan_audience(self, case_id: int, kind: PlanKind) -> PlanAudienceSetting:
+        """Who outside the table must know this plan, and who must not (default or chosen)."""
+        return self.plans.plan_audience(case_id, kind)
+
+    def set_plan_audience(
+        self,
+        case_id: int,
+        kind: PlanKind,
+        outside: Sequence[str],
+        must_not: Sequence[str] | None = None,
+    ) -> PlanAudienceSetting:
+        """Store who outside the table must know it (names) and who must not (member keys;
+        None or the default list: the default, which follows changes of position)."""
+        return self.plans.set_plan_audience(case_id, kind, outside, must_not)
 
     def case_history(self, case_id: int) -> CaseHistory:
         return self.followup.case_history(case_id)
