@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from leidraad.cli import main
 from leidraad.core.domain import Case, Position
+from leidraad.core.plans import PlanKind, PlanStatus
 from leidraad.demo.seed import demo_database
 from leidraad.paths import Paths
 from questionsets.loader import load_guide
@@ -147,6 +148,21 @@ def test_children_are_never_invited_and_gezin_a_invites_only_the_mother(
                 assert meeting.together_safe is None  # never seated together: nothing to decide
             if case.alias in ("Gezin B.", "Gezin E."):
                 assert len(meeting.invited) == 2 and meeting.together_safe is True
+
+
+def test_the_plans_know_who_must_and_must_not_know_them(demo_repo: Repository) -> None:
+    def safety_plan(alias: str) -> PlanStatus:
+        statuses = demo_repo.plan_statuses(case_named(demo_repo, alias).id or 0, FIXED_DAY)
+        return next(s for s in statuses if s.kind is PlanKind.VEILIGHEIDSPLAN)
+
+    gezin_a = safety_plan("Gezin A.")
+    assert gezin_a.must_not == ["vader"]
+    assert "vader" not in gezin_a.unaware()
+    assert "zus van moeder" in gezin_a.aware()  # someone outside the table who must know it
+    for alias in ("Gezin B.", "Gezin E."):  # made with both parents
+        plan = safety_plan(alias)
+        assert plan.must_not == [] and {"moeder", "vader"} <= set(plan.aware())
+    assert safety_plan("Familie D.").must_not == ["stiefvader"]
 
 
 def test_own_words_say_whose_they_are(demo_repo: Repository) -> None:

@@ -27,6 +27,7 @@ from leidraad.demo.model import (
     DemoFamily,
     DemoMeeting,
     PhaseDecision,
+    PlanAudienceChoice,
     PlanEvent,
     PositionChange,
     Review,
@@ -353,6 +354,8 @@ FAMILY = DemoFamily(
         Partner(WIJKTEAM, "wijkteamcoach Z."),
     ),
     meetings=(FIRST, SECOND, THIRD, PLANNED),
+    # Both parents agreed to the handover plan: nobody is kept from it.
+    plan_audiences=(PlanAudienceChoice(PlanKind.VEILIGHEIDSPLAN, must_not=()),),
     positions=(  # a change over time: the picture after the Raad's investigation
         PositionChange("vader", 110, Position.PLEGER),
         PositionChange("moeder", 110, Position.SLACHTOFFER),

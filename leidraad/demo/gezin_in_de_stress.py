@@ -18,6 +18,7 @@ from leidraad.demo.model import (
     DemoFamily,
     DemoMeeting,
     PhaseDecision,
+    PlanAudienceChoice,
     PlanEvent,
     Review,
     Said,
@@ -354,6 +355,8 @@ FAMILY = DemoFamily(
         Partner(SCHOOL, "mentor van Sem"),
     ),
     meetings=(FIRST, SECOND, THIRD),
+    # Both parents made the plan and signed it: nobody is kept from it.
+    plan_audiences=(PlanAudienceChoice(PlanKind.VEILIGHEIDSPLAN, must_not=()),),
     plans=(
         PlanEvent(
             PlanKind.VEILIGHEIDSPLAN,

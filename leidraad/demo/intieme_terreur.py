@@ -27,6 +27,7 @@ from leidraad.demo.model import (
     Agreed,
     DemoFamily,
     DemoMeeting,
+    PlanAudienceChoice,
     PlanEvent,
     Review,
     Said,
@@ -446,13 +447,22 @@ FAMILY = DemoFamily(
             PlanKind.VEILIGHEIDSPLAN,
             "versie 1",
             35,
-            ((VT, 35), ("moeder", 35), (POLITIE, 34), (SCHOOL, 33), (SHG, 30)),
+            (
+                (VT, 35),
+                ("moeder", 35),
+                (POLITIE, 34),
+                (SCHOOL, 33),
+                (SHG, 30),
+                ("zus van moeder", 35),
+            ),
         ),
         PlanEvent(
             PlanKind.VEILIGHEIDSPLAN,
             "versie 2",
             12,
-            ((VT, 12), ("moeder", 12), (POLITIE, 11), (SCHOOL, 10)),
+            ((VT, 12), ("moeder", 12), (POLITIE, 11), (SCHOOL, 10), ("zus van moeder", 12)),
         ),
     ),
+    # The codeword is with her sister; vader must not know the plan (the default).
+    plan_audiences=(PlanAudienceChoice(PlanKind.VEILIGHEIDSPLAN, ("zus van moeder",)),),
 )

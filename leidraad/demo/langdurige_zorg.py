@@ -28,6 +28,7 @@ from leidraad.demo.model import (
     DemoMeeting,
     InterimPhaseChange,
     PhaseDecision,
+    PlanAudienceChoice,
     PlanEvent,
     Review,
     Said,
@@ -490,6 +491,8 @@ FAMILY = DemoFamily(
         Partner(SCHOOL, "intern begeleider"),
     ),
     meetings=(FIRST, SECOND, THIRD, FOURTH, FIFTH),
+    # Moeder calls her sister when he drinks; stiefvader must not know the plan (default).
+    plan_audiences=(PlanAudienceChoice(PlanKind.VEILIGHEIDSPLAN, ("zus van moeder",)),),
     plans=(
         PlanEvent(PlanKind.VEILIGHEIDSPLAN, "versie 1", 240, ((VT, 240), (WIJKTEAM, 240))),
         PlanEvent(

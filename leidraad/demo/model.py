@@ -146,6 +146,17 @@ class PlanEvent:
 
 
 @dataclass(frozen=True)
+class PlanAudienceChoice:
+    """Who must know a plan besides the table (`outside`: free names such as a neighbour),
+    and who must not (`must_not`: family members; None keeps the default, which is the
+    pleger for the veiligheidsplan; () where the plan is made with everyone)."""
+
+    kind: PlanKind
+    outside: tuple[str, ...] = ()
+    must_not: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class InterimPhaseChange:
     """A fall back to directe veiligheid between meetings, with its reason."""
 
@@ -180,5 +191,6 @@ class DemoFamily:
     meetings: tuple[DemoMeeting, ...]
     start_phase: Phase = Phase.DIRECTE_VEILIGHEID
     plans: tuple[PlanEvent, ...] = ()
+    plan_audiences: tuple[PlanAudienceChoice, ...] = ()
     interim: tuple[InterimPhaseChange, ...] = ()
     positions: tuple[PositionChange, ...] = ()

@@ -27,6 +27,7 @@ from leidraad.demo.model import (
     DemoFamily,
     DemoMeeting,
     PhaseDecision,
+    PlanAudienceChoice,
     PlanEvent,
     Review,
     Said,
@@ -440,12 +441,21 @@ FAMILY = DemoFamily(
         Partner(ED, "ervaringsdeskundige N.", linked_to=("moeder",)),
     ),
     meetings=(FIRST, SECOND, THIRD, FOURTH),
+    # Made with moeder, and the neighbour takes Sara in when Jesse's anger rises.
+    plan_audiences=(PlanAudienceChoice(PlanKind.VEILIGHEIDSPLAN, ("buurvrouw",), must_not=()),),
     plans=(
         PlanEvent(
             PlanKind.VEILIGHEIDSPLAN,
             "versie 1",
             226,
-            ((VT, 226), ("moeder", 226), (WIJKTEAM, 225), (SCHOOL, 220), (JGGZ, 178)),
+            (
+                (VT, 226),
+                ("moeder", 226),
+                ("buurvrouw", 224),
+                (WIJKTEAM, 225),
+                (SCHOOL, 220),
+                (JGGZ, 178),
+            ),
         ),
         PlanEvent(
             PlanKind.HULPVERLENINGSPLAN,

@@ -141,6 +141,9 @@ class _Builder:
                 )
             else:
                 self._meeting(step)
+        for choice in family.plan_audiences:
+            must_not = None if choice.must_not is None else self._keys(choice.must_not)
+            self.repo.set_plan_audience(case.id, choice.kind, choice.outside, must_not)
         for plan in family.plans:
             version = self.repo.add_plan_version(
                 case.id, plan.kind, plan.label, self._day(plan.days_ago)
@@ -340,6 +343,7 @@ class _Builder:
 
     def _party(self, name: str) -> None:
         known = {m.name for m in self.case.adults} | {p.organisation for p in self.case.partners}
+        known |= {o for choice in self.family.plan_audiences for o in choice.outside}
         if name not in known:
             raise DemoContentError(f"{self.family.alias}: {name!r} kan een plan niet kennen")
 
