@@ -84,7 +84,10 @@ def _keep_demo(folder: Path, guide: Guide, today: date) -> None:
             shutil.rmtree(folder, ignore_errors=True)
         else:
             for child in folder.iterdir():
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
+                if child.is_dir():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
         raise
     click.echo(f"De demonstratie is bewaard in {paths.data_dir}:")
     for family in FAMILIES:
