@@ -265,3 +265,18 @@ def test_demo_bewaar_refuses_a_folder_that_holds_anything(
     result = CliRunner().invoke(main, ["demo", "--bewaar", str(empty)])
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(empty.stat().st_mode) == 0o700
+
+
+def test_demo_bewaar_leaves_nothing_half_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import leidraad.demo.seed as seed
+
+    def broken(*args: object, **kwargs: object) -> list[int]:
+        raise seed.DemoContentError("Gezin A.: kapot")
+
+    monkeypatch.setattr(seed, "build_demo", broken)
+    folder = tmp_path / "nieuw"
+    result = CliRunner().invoke(main, ["demo", "--bewaar", str(folder)])
+    assert result.exit_code != 0
+    assert not folder.exists()
