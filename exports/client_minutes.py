@@ -5,9 +5,12 @@ them. It is written for one named person and holds only what that person may
 know (see exports.variants and core.audience); people are named by what they
 are to the reader, every organisation is explained, and for each action the
 reader reads first what it means for them, the professionals' wording after.
+`client_view` is what the version shows, for the renderer and the reading check alike.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from exports import markdown as md
 from exports.plain_words import Namer
@@ -18,6 +21,7 @@ from leidraad.core.domain import (
     PURPOSE_ID,
     SUMMARY_ID,
     Action,
+    Answer,
     Attendance,
     Case,
     FamilyMember,
@@ -52,7 +56,7 @@ def render_client_minutes(
     safety_plan_ids: frozenset[str] = frozenset(),
 ) -> str:
     """The minutes for `reader`, one client of the case (core.people.client_reader)."""
-    meeting = visible_meeting(meeting, reader, safety_plan_ids, case)
+    meeting = client_view(case, meeting, reader, safety_plan_ids)
     me = find_client(case, reader.member) if reader.member else None
     namer = Namer(case, me)
     hello = f"Dit verslag is voor jou, {md.inline(me.name)}." if me else "Dit verslag is voor jou."
@@ -116,6 +120,31 @@ def render_client_minutes(
     out += [f"- **{md.inline(_capital(name))}:** {text}" for name, text in namer.explanations()]
     out += [""]
     return "\n".join(out)
+
+
+_FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
+
+
+def client_view(
+    case: Case, meeting: Meeting, reader: Reader, safety_plan_ids: frozenset[str] = frozenset()
+) -> Meeting:
+    """The meeting as this client's version shows it: of the answers only the reader's own
+    words and the closing texts, of the voices only the reader's own."""
+    seen = visible_meeting(meeting, reader, safety_plan_ids, case)
+    me = reader.member
+
+    def shown(answer: Answer) -> bool:
+        if answer.question_id in _FIXED:
+            return True
+        return (
+            bool(me) and answer.client_words and answer.speaker == me and bool(answer.text.strip())
+        )
+
+    return replace(
+        seen,
+        answers={k: a for k, a in seen.answers.items() if shown(a)},
+        voices=[v for v in seen.voices if me and v.member_key == me],
+    )
 
 
 def _participant(namer: Namer, participant: Participant) -> str:
@@ -185,10 +214,7 @@ def _action(namer: Namer, action: Action, number: int) -> list[str]:
 
 
 def _told_by(namer: Namer, meeting: Meeting, me: FamilyMember | None) -> list[str]:
-    voice = next(
-        (v for v in meeting.voices if me is not None and v.member_key == me.key and v.inform_by),
-        None,
-    )
+    voice = next((v for v in meeting.voices if me is not None and v.inform_by.strip()), None)
     if voice is None:
         return []
     who = namer.who(voice.inform_by)

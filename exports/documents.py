@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from exports.action_list import render_action_list
-from exports.client_minutes import render_client_minutes
+from exports.action_list import action_list_view, render_action_list
+from exports.client_minutes import client_view, render_client_minutes
 from exports.files import minutes_filename, slug, write_private
 from exports.html import to_html
 from exports.minutes import render_minutes
-from exports.preparation_sheet import render_preparation
+from exports.preparation_sheet import preparation_view, render_preparation
 from exports.variants import UnknownClient, Variant, reader_for, visible_meeting
 from leidraad.core.audience import Reader
 from leidraad.core.domain import Case, FamilyMember, name_key
@@ -103,7 +103,7 @@ def render_markdown(
     reader = request_reader(case, request)
     safety_plan = guide.safety_plan_ids()
     if request.variant is Variant.VOORBEREIDING:
-        visible = visible_meeting(meeting, reader, safety_plan, case)
+        visible = document_view(case, meeting, guide, request)
         voice = preparation_voice(case, visible, reader.member)
         return render_preparation(case, visible, guide.client_voice, voice)
     if request.variant is Variant.CLIENT:
@@ -113,6 +113,20 @@ def render_markdown(
     worry_order = [q.id for q in guide.worry.questions] if guide.worry else []
     order = question_order(guide, meeting)
     return render_minutes(case, meeting, order, worry_order, reader, followup, safety_plan)
+
+
+def document_view(case: Case, meeting: Meeting, guide: Guide, request: DocumentRequest) -> Meeting:
+    """The meeting as the document for this request shows it, made by the same function
+    its renderer uses, so the reading check counts exactly what the reader gets."""
+    reader = request_reader(case, request)
+    ids = guide.safety_plan_ids()
+    if request.variant is Variant.VOORBEREIDING:
+        return preparation_view(case, meeting, reader, ids)
+    if request.variant is Variant.CLIENT:
+        return client_view(case, meeting, reader, ids)
+    if request.variant is Variant.ACTIES:
+        return action_list_view(case, meeting)
+    return visible_meeting(meeting, reader, ids, case)
 
 
 def render_document(

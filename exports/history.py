@@ -12,7 +12,7 @@ from exports.files import write_private
 from exports.followup_sections import divergence_lines, plan_lines, trend_lines
 from exports.html import to_html
 from exports.minutes import SENSITIVE
-from exports.variants import visible_history
+from exports.variants import Marks, visible_history
 from leidraad.core.audience import ALL_PARTNERS
 from leidraad.core.domain import MeetingStatus, format_date
 from leidraad.core.followup import ActionRecord, CaseHistory, is_overdue, overdue_text, timeline
@@ -64,7 +64,7 @@ def render_history(history: CaseHistory, today: date) -> str:
     if latest is not None and differ:
         out += [f"In overleg {latest.number} ({format_date(latest.held_on)}):", ""]
         out += differ
-    out += _actions(history, today)
+    out += _actions(history, today, Marks(case))
     out += ["## Plannen: wie kent de huidige versie", ""]
     out += plan_lines(history.plans)
     out += ["## Tijdlijn", ""]
@@ -107,11 +107,11 @@ def _meetings(history: CaseHistory) -> list[str]:
     return ["## Overleggen", "", md.table(headers, rows), ""]
 
 
-def _actions(history: CaseHistory, today: date) -> list[str]:
+def _actions(history: CaseHistory, today: date, marks: Marks) -> list[str]:
     out = ["## Acties en wat ervan terechtkwam", ""]
     if not history.actions:
         return [*out, "Nog geen acties afgesproken.", ""]
-    rows = [_action_row(record, today) for record in history.actions]
+    rows = [_action_row(record, today, marks) for record in history.actions]
     headers = ["Actie", "Wie", "Afgesproken", "Wanneer", "Uitkomst", "Verloop"]
     out += [md.table(headers, rows), ""]
     late = [r for r in history.actions if r.is_open and is_overdue(r.action, today)]
@@ -124,8 +124,11 @@ def _actions(history: CaseHistory, today: date) -> list[str]:
     return out
 
 
-def _action_row(record: ActionRecord, today: date) -> list[str]:
+def _action_row(record: ActionRecord, today: date, marks: Marks) -> list[str]:
+    """One action; it says whom it may not reach, since the course goes to every partner."""
     action = record.action
+    label = marks.action(action)
+    described = action.description + (f" ({label})" if label else "")
     when = format_date(action.due) or "-"
     if record.is_open and is_overdue(action, today):
         when += f" ({overdue_text(action, today)})"
@@ -138,7 +141,7 @@ def _action_row(record: ActionRecord, today: date) -> list[str]:
             text += f" ({review.note.strip()})"
         steps.append(text)
     agreed = f"overleg {record.meeting_number}, {format_date(record.agreed_on)}"
-    return [action.description, action.owner, agreed, when, outcome, "; ".join(steps)]
+    return [described, action.owner, agreed, when, outcome, "; ".join(steps)]
 
 
 def save_history(

@@ -90,16 +90,19 @@ def render_minutes(
     answers that hold the veiligheidsplan.
     """
     reader = for_case(reader, case)
+    marks = Marks(case, safety_plan_ids, meeting.voices)
     meeting = visible_meeting(meeting, reader, safety_plan_ids, case)
     followup = visible_followup(followup, reader, case) if followup else None
-    marks = Marks(case, safety_plan_ids)
     version = (
         f"versie voor {reader.partner}" if reader.kind is ReaderKind.PARTNER else "volledig verslag"
     )
     out = header(f"Verslag casuïstiekbespreking: {case.alias}", case, meeting, version, reader)
     out += ["## Aanwezigen", ""]
     if meeting.participants:
-        rows = [[p.name, p.role, p.attendance.value] for p in meeting.participants]
+        rows = [
+            [_marked(p.name, marks.presence(p)), p.role, p.attendance.value]
+            for p in meeting.participants
+        ]
         out += [md.table(["Naam", "Rol of organisatie", "Aanwezig"], rows), ""]
     else:
         out += ["Geen deelnemers vastgelegd.", ""]
@@ -130,7 +133,7 @@ def render_minutes(
     out += _answer_block(
         "Wie informeert de cliënten na het overleg", meeting.answers.get(AFTERCARE_ID), 3, marks
     )
-    out += aftercare_section(meeting)
+    out += aftercare_section(meeting, marks)
     out += timeout_line(meeting, meeting.closed_at or meeting.started_at or _EPOCH)
     out += next_meeting_lines(meeting)
     return "\n".join(out)
@@ -146,8 +149,8 @@ def action_table(actions: Sequence[Action], marks: Marks | None = None) -> list[
         return ["Geen acties afgesproken.", ""]
 
     def described(action: Action) -> str:
-        label = _label(action.restriction, marks)
-        return action.description + (f" ({label})" if label else "")
+        label = marks.action(action) if marks else _label(action.restriction, None)
+        return _marked(action.description, label)
 
     rows = [
         [
@@ -161,6 +164,10 @@ def action_table(actions: Sequence[Action], marks: Marks | None = None) -> list[
         for i, a in enumerate(actions, start=1)
     ]
     return [md.table(["Nr.", "Actie", "Wie", "Wanneer", "Prioriteit", "Fase"], rows), ""]
+
+
+def _marked(text: str, label: str) -> str:
+    return text + (f" ({label})" if label else "")
 
 
 def _worries_by_origin(meeting: Meeting, worry_order: Sequence[str]) -> dict[str, list[Answer]]:

@@ -2,16 +2,23 @@
 
 Plain language (B1): short sentences, no jargon. It holds only this client's
 own choices; notes for professionals and other family members' answers are
-never passed in, so they cannot appear.
+never passed in, so they cannot appear. `preparation_view` is what the sheet
+shows, for the renderer and the reading check alike.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from exports import markdown as md
-from leidraad.core.domain import PURPOSE_ID, Case, FamilyMember, Participant, format_date
+from exports.variants import participant_member, visible_meeting
+from leidraad.core.audience import Reader
+from leidraad.core.domain import PURPOSE_ID, Case, Participant, format_date
 from leidraad.core.guide import ClientVoiceSet
 from leidraad.core.meeting import Meeting
 from leidraad.core.voice import ClientVoice
+
+__all__ = ["at_the_table", "participant_member", "preparation_view", "render_preparation"]
 
 DEFAULT_PURPOSE = "We praten samen over hoe het thuis veiliger kan worden."
 
@@ -75,16 +82,11 @@ def render_preparation(
     return "\n".join(out)
 
 
-def participant_member(case: Case, participant: Participant) -> FamilyMember | None:
-    """The family member a participant is, by key, or by name for older meetings."""
-    found = case.member(participant.key)
-    if found is not None or case.partner(participant.key) is not None:
-        return found
-    return next((m for m in case.members if m.name == participant.name), None)
-
-
 def at_the_table(case: Case, meeting: Meeting, reader_key: str) -> list[Participant]:
-    """Who a client will meet: the partners, and only the clients really invited."""
+    """Who a client will meet: the partners, and only the clients really invited.
+
+    Pass a meeting already filtered for the reader (`visible_meeting`): whose presence
+    the reader may not know (the slachtoffer's, for a pleger) is then not in it."""
     invited = set(meeting.invited)
     people = []
     for p in meeting.participants:
@@ -93,3 +95,20 @@ def at_the_table(case: Case, meeting: Meeting, reader_key: str) -> list[Particip
         if seated and not (member and member.is_child):
             people.append(p)
     return people
+
+
+def preparation_view(
+    case: Case, meeting: Meeting, reader: Reader, safety_plan_ids: frozenset[str]
+) -> Meeting:
+    """The meeting as the sheet for `reader` shows it: the purpose, who sits at the table,
+    and the reader's own voice; nothing else."""
+    seen = visible_meeting(meeting, reader, safety_plan_ids, case)
+    purpose = seen.answers.get(PURPOSE_ID)
+    return replace(
+        seen,
+        participants=at_the_table(case, seen, reader.member),
+        answers={PURPOSE_ID: purpose} if purpose else {},
+        scores=[],
+        actions=[],
+        voices=[v for v in seen.voices if v.member_key == reader.member and not v.is_child],
+    )

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from exports.documents import DocumentRequest, request_reader
-from exports.variants import Variant, answer_origin, score_origin, visible_meeting
+from exports.documents import DocumentRequest, document_view, request_reader
+from exports.variants import action_origin, answer_origin, score_origin
 from leidraad.core.audience import ReaderKind, may_read
-from leidraad.core.domain import AFTERCARE_ID, PURPOSE_ID, SUMMARY_ID, Case
+from leidraad.core.domain import Case
 from leidraad.core.guide import Guide
 from leidraad.core.meeting import Meeting
 from leidraad.core.people import readers_of
@@ -53,10 +53,13 @@ class ReadingNote:
 def reading_check(
     case: Case, meeting: Meeting, guide: Guide, request: DocumentRequest
 ) -> list[ReadingNote]:
-    """What the document for this request holds that came from or is about someone else."""
+    """What the document for this request holds that came from or is about someone else.
+
+    Counted on `document_view`, the meeting exactly as the document shows it.
+    """
     reader = request_reader(case, request)
     ids = guide.safety_plan_ids()
-    seen = visible_meeting(meeting, reader, ids, case)
+    seen = document_view(case, meeting, guide, request)
     me = reader.member
     label = reader.label
     names = {m.key: m.name for m in case.members}
@@ -69,41 +72,29 @@ def reading_check(
             text = f"Dit document voor {label} bevat {count} {words}{tail}."
             notes.append(ReadingNote(kind, person, count, text))
 
-    client_version = request.variant is Variant.CLIENT
     answers = [a for a in seen.answers.values() if a.text.strip()]
-    if client_version:  # it shows only the reader's own words and the closing texts
-        answers = [a for a in answers if a.speaker == me or a.question_id in _FIXED]
     for key, name in names.items():
         if key != me:
             said = [a for a in answers if a.client_words and a.speaker == key]
             note(NoteKind.UITSPRAAK, key, len(said), f" van {name}")
-    if not client_version:
-        plan = [a for a in answers if answer_origin(a, ids).safety_plan]
-        note(NoteKind.VEILIGHEIDSPLAN, "", len(plan), "")
-        for voice in seen.voices:
-            if voice.is_child and (voice.heard.strip() or voice.ggz_perspective.strip()):
-                note(NoteKind.KINDERSTEM, voice.member_key, 1, f" van {voice.member}")
+    plan = [a for a in answers if answer_origin(a, ids).safety_plan]
+    note(NoteKind.VEILIGHEIDSPLAN, "", len(plan), "")
+    for voice in seen.voices:
+        if voice.is_child and (voice.heard.strip() or voice.ggz_perspective.strip()):
+            note(NoteKind.KINDERSTEM, voice.member_key, 1, f" van {voice.member}")
     scores = [s for s in seen.scores if s.score is not None and s.member_key != me]
-    if request.variant in (Variant.ACTIES, Variant.VOORBEREIDING):
-        scores = []
     owners = sorted({names.get(s.member_key, s.perspective) for s in scores})
     note(NoteKind.SCORE, "", len(scores), f" van anderen ({', '.join(owners)})")
-    if request.variant is not Variant.VOORBEREIDING:
-        for key, name in names.items():
-            if key == me:
-                continue
-            about = [
-                a
-                for a in seen.actions
-                if _mentions(a.owner, name) or _mentions(a.description, name)
-            ]
-            note(NoteKind.ACTIE, key, len(about), f" over {name}")
+    for key, name in names.items():
+        if key == me:
+            continue
+        about = [
+            a for a in seen.actions if _mentions(a.owner, name) or _mentions(a.description, name)
+        ]
+        note(NoteKind.ACTIE, key, len(about), f" over {name}")
     if reader.kind is ReaderKind.PARTNERS:
-        notes += _kept_from_others(case, meeting, guide, request, label)
+        notes += _kept_from_others(case, seen, guide, label)
     return notes
-
-
-_FIXED = {PURPOSE_ID, SUMMARY_ID, AFTERCARE_ID}
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -113,12 +104,10 @@ def _mentions(text: str, name: str) -> bool:
     )
 
 
-def _kept_from_others(
-    case: Case, meeting: Meeting, guide: Guide, request: DocumentRequest, label: str
-) -> list[ReadingNote]:
-    """In the table's version: how many items may not go on to each client or partner."""
+def _kept_from_others(case: Case, seen: Meeting, guide: Guide, label: str) -> list[ReadingNote]:
+    """In the table's version: how many items it shows may not go on to each client or
+    partner."""
     ids = guide.safety_plan_ids()
-    seen = visible_meeting(meeting, request_reader(case, request), ids, case)
     notes = []
     for other in readers_of(case):
         kept = sum(
@@ -126,7 +115,10 @@ def _kept_from_others(
             for a in seen.answers.values()
             if a.text.strip()
         )
-        kept += sum(not may_read(other, a.restriction) for a in seen.actions)
+        kept += sum(
+            not may_read(other, a.restriction, action_origin(case, a, seen.voices))
+            for a in seen.actions
+        )
         kept += sum(not may_read(other, s.restriction, score_origin(s)) for s in seen.scores)
         if kept:
             one, many = _WORDS[NoteKind.NIET_VOOR]

@@ -8,6 +8,7 @@ is worked out here too, once, and handed to `may_read`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum
 
@@ -22,10 +23,11 @@ from leidraad.core.audience import (
     RestrictionKind,
     may_read,
 )
-from leidraad.core.domain import Answer, Case, SafetyScore
+from leidraad.core.domain import Action, Answer, Case, FamilyMember, Participant, SafetyScore
 from leidraad.core.followup import CaseHistory, MeetingFollowUp
 from leidraad.core.guide import holds_safety_plan
 from leidraad.core.meeting import Meeting
+from leidraad.core.names import name_key
 from leidraad.core.people import (
     UnknownPerson,
     client_reader,
@@ -36,7 +38,7 @@ from leidraad.core.people import (
     table_reader,
 )
 from leidraad.core.trend import ScoreSheet, perspective_key
-from leidraad.core.voice import ClientVoice
+from leidraad.core.voice import ClientVoice, HearingMode, informed_member
 
 
 class Variant(StrEnum):
@@ -181,15 +183,72 @@ def voice_origins(voice: ClientVoice) -> tuple[Origin, Origin]:
 PROFESSIONAL_NOTE = Origin(professional=True)
 
 
-def _visible_voice(voice: ClientVoice, reader: Reader) -> ClientVoice:
+def participant_member(case: Case, participant: Participant) -> FamilyMember | None:
+    """The family member a participant is, by key, or by name for older meetings."""
+    found = case.member(participant.key)
+    if found is not None or case.partner(participant.key) is not None:
+        return found
+    return next((m for m in case.members if m.name == participant.name), None)
+
+
+def presence_origin(case: Case | None, participant: Participant) -> Origin:
+    """A family member at the table says where and when that person will be: an item
+    from that person. Partners at the table are no one's item."""
+    member = participant_member(case, participant) if case else None
+    return Origin(speaker=member.key) if member else NO_ORIGIN
+
+
+def action_origin(case: Case | None, action: Action, voices: Sequence[ClientVoice] = ()) -> Origin:
+    """An action is an item from a person: the family member who does it (so they can
+    always read it), else whom it informs of the outcome (where and how they hear it)."""
+    if case is not None and action.owner.strip():
+        wanted = name_key(action.owner)
+        owner = case.member(action.owner.strip()) or next(
+            (m for m in case.members if name_key(m.name) == wanted), None
+        )
+        if owner is not None:
+            return Origin(speaker=owner.key)
+    wanted_id = action.id
+    voice = next(
+        (v for v in voices if wanted_id is not None and v.inform_action_id == wanted_id), None
+    )
+    if voice is not None and voice.member_key:
+        return Origin(speaker=voice.member_key)
+    informed = informed_member(case, action) if case is not None else None
+    return Origin(speaker=informed.key) if informed else NO_ORIGIN
+
+
+def aftercare_marking(
+    voice: ClientVoice, actions: Sequence[Action], case: Case | None = None
+) -> tuple[Restriction, Origin]:
+    """The marking and origin of a voice's aftercare line: those of its inform action, so
+    who may not read that action does not read how, where or when the person is told."""
+    wanted = voice.inform_action_id
+    action = next((a for a in actions if wanted is not None and a.id == wanted), None)
+    if voice.is_child and not voice.member_key:  # whose child is not known
+        return (action.restriction if action else Restriction()), PROFESSIONAL_NOTE
+    if action is None:
+        return Restriction(), Origin(speaker=voice.member_key)
+    return action.restriction, action_origin(case, action, [voice])
+
+
+def _visible_voice(
+    voice: ClientVoice, reader: Reader, actions: Sequence[Action], case: Case | None
+) -> ClientVoice:
     everyone = Restriction()
     own, heard = voice_origins(voice)
     if not may_read(reader, everyone, own):
-        voice = replace(voice, seat="", timeout_sign="", topics="")
+        # How they are heard is their choice too: it says whether they will be there.
+        voice = replace(
+            voice, hearing=HearingMode.AAN_TAFEL, voiced_by="", seat="", timeout_sign="", topics=""
+        )
     if not may_read(reader, everyone, heard):
         voice = replace(voice, heard="", heard_where="", ggz_perspective="")
     if not may_read(reader, everyone, PROFESSIONAL_NOTE):
         voice = replace(voice, professional_note="")
+    told = aftercare_marking(voice, actions, case)
+    if voice.inform_by.strip() and not may_read(reader, *told):
+        voice = replace(voice, inform_by="", inform_due=None)
     return voice
 
 
@@ -201,23 +260,33 @@ def visible_meeting(
 ) -> Meeting:
     """A copy of the meeting holding only what this reader may read.
 
-    Pass the `case` so older scores and voices learn whose they are and the
-    reader knows the family; pass the guide's `safety_plan_ids` so the
-    veiligheidsplan is recognised.
+    Pass the `case` so older scores and voices learn whose they are, the reader
+    knows the family and family members at the table are recognised; pass the
+    guide's `safety_plan_ids` so the veiligheidsplan is recognised.
     """
     if case is not None:
         meeting = with_owners(case, meeting)
         reader = for_case(reader, case)
+    voices = meeting.voices
     return replace(
         meeting,
+        participants=[
+            p
+            for p in meeting.participants
+            if may_read(reader, p.restriction, presence_origin(case, p))
+        ],
         answers={
             k: a
             for k, a in meeting.answers.items()
             if may_read(reader, a.restriction, answer_origin(a, safety_plan_ids))
         },
         scores=[s for s in meeting.scores if may_read(reader, s.restriction, score_origin(s))],
-        actions=[a for a in meeting.actions if may_read(reader, a.restriction)],
-        voices=[_visible_voice(v, reader) for v in meeting.voices],
+        actions=[
+            a
+            for a in meeting.actions
+            if may_read(reader, a.restriction, action_origin(case, a, voices))
+        ],
+        voices=[_visible_voice(v, reader, meeting.actions, case) for v in voices],
     )
 
 
@@ -239,7 +308,11 @@ def visible_followup(
         reader = for_case(reader, case)
     return replace(
         followup,
-        review=[i for i in followup.review if may_read(reader, i.action.restriction)],
+        review=[
+            i
+            for i in followup.review
+            if may_read(reader, i.action.restriction, action_origin(case, i.action))
+        ],
         sheets=_visible_sheets(followup.sheets, reader, case),
     )
 
@@ -249,7 +322,11 @@ def visible_history(history: CaseHistory, reader: Reader) -> CaseHistory:
     reader = for_case(reader, history.case)
     return replace(
         history,
-        actions=[r for r in history.actions if may_read(reader, r.action.restriction)],
+        actions=[
+            r
+            for r in history.actions
+            if may_read(reader, r.action.restriction, action_origin(history.case, r.action))
+        ],
         sheets=_visible_sheets(history.sheets, reader, history.case),
     )
 
@@ -265,7 +342,14 @@ class Marks:
     Reclassering"), so nobody at the table passes it on to them by mistake.
     """
 
-    def __init__(self, case: Case | None, safety_plan_ids: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        case: Case | None,
+        safety_plan_ids: frozenset[str] = frozenset(),
+        voices: Sequence[ClientVoice] = (),
+    ) -> None:
+        self.case = case
+        self.voices = list(voices)
         self.names = names_by_key(case) if case else {}
         self.readers = readers_of(case) if case else []
         self.safety_plan_ids = safety_plan_ids
@@ -290,3 +374,12 @@ class Marks:
 
     def score(self, score: SafetyScore) -> str:
         return self.label(score.restriction, score_origin(score))
+
+    def action(self, action: Action) -> str:
+        return self.label(action.restriction, action_origin(self.case, action, self.voices))
+
+    def presence(self, participant: Participant) -> str:
+        return self.label(participant.restriction, presence_origin(self.case, participant))
+
+    def aftercare(self, voice: ClientVoice, actions: Sequence[Action]) -> str:
+        return self.label(*aftercare_marking(voice, actions, self.case))

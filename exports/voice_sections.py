@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from exports import markdown as md
+from exports.variants import Marks
 from leidraad.core.domain import format_date
 from leidraad.core.meeting import Meeting
-from leidraad.core.voice import HearingMode, children, clients, describe_timeouts
+from leidraad.core.voice import ClientVoice, HearingMode, children, clients, describe_timeouts
 
 AAN_TAFEL = HearingMode.AAN_TAFEL
 
@@ -43,10 +44,16 @@ def timeout_line(meeting: Meeting, now: datetime) -> list[str]:
     return [f"**Time-outs:** {text}.", ""] if text else []
 
 
-def aftercare_section(meeting: Meeting) -> list[str]:
-    """Who tells each client and child the outcome, how and by when."""
+def aftercare_section(meeting: Meeting, marks: Marks | None = None) -> list[str]:
+    """Who tells each client and child the outcome, how and by when; with `marks`, who
+    may not read a line (that of its inform action)."""
+
+    def who(voice: ClientVoice) -> str:
+        label = marks.aftercare(voice, meeting.actions) if marks else ""
+        return voice.member + (f" ({label})" if label else "")
+
     rows = [
-        [v.member, v.inform_by, v.inform_how.label, format_date(v.inform_due)]
+        [who(v), v.inform_by, v.inform_how.label, format_date(v.inform_due)]
         for v in meeting.voices
         if v.inform_by.strip()
     ]

@@ -156,13 +156,14 @@ def test_the_plans_know_who_must_and_must_not_know_them(demo_repo: Repository) -
         return next(s for s in statuses if s.kind is PlanKind.VEILIGHEIDSPLAN)
 
     gezin_a = safety_plan("Gezin A.")
-    assert gezin_a.must_not == ["vader"]
-    assert "vader" not in gezin_a.unaware()
+    # the reclassering works with the father: kept from the plan too, never "nog niet"
+    assert gezin_a.must_not == ["vader", "Reclassering"]
+    assert "vader" not in gezin_a.unaware() and "Reclassering" not in gezin_a.unaware()
     assert "zus van moeder" in gezin_a.aware()  # someone outside the table who must know it
     for alias in ("Gezin B.", "Gezin E."):  # made with both parents
         plan = safety_plan(alias)
         assert plan.must_not == [] and {"moeder", "vader"} <= set(plan.aware())
-    assert safety_plan("Familie D.").must_not == ["stiefvader"]
+    assert safety_plan("Familie D.").must_not == ["stiefvader", "Verslavingszorg"]
 
 
 def test_own_words_say_whose_they_are(demo_repo: Repository) -> None:
@@ -240,6 +241,57 @@ def test_without_client_every_adult_gets_a_file_that_names_them(
     assert [n.rsplit("-voor-", 1)[1] for n in names] == ["moeder.md", "vader.md"]
 
 
+def section(text: str, heading: str) -> str:
+    return text.split(heading, 1)[1].split("\n## ", 1)[0] if heading in text else ""
+
+
+@pytest.mark.parametrize("meeting", ["1", "2"])
+def test_the_father_does_not_learn_where_and_when_the_mother_will_be(
+    paths: Paths, demo_repo: Repository, meeting: str
+) -> None:
+    sheet = confirmed(
+        paths, "Gezin A.", "--variant", "voorbereiding", "--client", "vader", "--meeting", meeting
+    )
+    assert "Datum van het overleg" in sheet
+    assert "moeder" not in section(sheet, "## Wie er aan tafel zitten")
+    assert "Veilig Thuis" in section(sheet, "## Wie er aan tafel zitten")
+    mine = confirmed(
+        paths, "Gezin A.", "--variant", "client", "--client", "vader", "--meeting", meeting
+    )
+    assert "moeder" not in section(mine, "## Wie er waren")
+    assert absent(mine, "ex-)partner moeder", "Daan informeren", "Noor informeren") == []
+    partner = confirmed(
+        paths, "Gezin A.", "--variant", "partner", "--partner", "Reclassering", "--meeting", meeting
+    )
+    assert "moeder" not in section(partner, "## Aanwezigen")
+    assert "**moeder:**" not in partner  # how she is heard says whether she is there
+    assert absent(partner, "moeder informeren", "Noor informeren", "| op school |") == []
+    table = confirmed(paths, "Gezin A.", "--meeting", meeting)
+    assert "| moeder (niet naar vader, Reclassering) |" in section(table, "## Aanwezigen")
+
+
+def test_aftercare_follows_its_action(paths: Paths, demo_repo: Repository) -> None:
+    table = confirmed(paths, "Gezin A.")
+    aftercare = table.split("### Nazorg: wie vertelt de uitkomst", 1)[1]
+    assert "Noor (niet voor vader" in aftercare
+    partner = confirmed(paths, "Gezin A.", "--variant", "partner", "--partner", "Reclassering")
+    aftercare = partner.split("### Nazorg: wie vertelt de uitkomst", 1)[1]
+    assert "Noor" not in aftercare and "Daan" not in aftercare and "vader" in aftercare
+    mother = confirmed(paths, "Gezin A.", "--variant", "client", "--client", "moeder")
+    assert "Daan informeren" in mother  # she tells him herself: her own action
+    assert "Noor informeren" not in mother  # the child's aftercare, not shared with her
+
+
+def test_a_preparation_sheet_is_checked_on_what_it_shows(
+    paths: Paths, demo_repo: Repository
+) -> None:
+    for meeting in ("1", "2", "3", "4"):
+        args = ("--variant", "voorbereiding", "--client", "moeder", "--meeting", meeting)
+        code, said, _ = export(paths, "Gezin C.", *args)
+        assert code == 0, said
+        assert "veiligheidsplan" not in said
+
+
 # --- what a trainer can show: the reading check -----------------------------------------
 
 
@@ -250,8 +302,8 @@ def test_the_fathers_version_still_asks_before_it_is_saved(
         paths, "Gezin A.", "--variant", "client", "--client", "vader", answer="nee\n"
     )
     assert code == 1 and text == ""
-    assert "Dit document voor vader bevat 1 actie over moeder." in said
     assert "scores van anderen" in said
+    assert "over moeder" not in said  # what she does is hers: not in his version
     assert "er is niets geschreven" in said
 
 

@@ -285,17 +285,18 @@ def test_the_pleger_must_not_get_the_veiligheidsplan_and_is_never_missing_it() -
 
     case = gezin_a()
     plan = plan_audience(case, PlanKind.VEILIGHEIDSPLAN, outside=["huisarts", "School"])
-    assert plan.must_not_know == ("vader",)
-    assert "vader" not in plan.must_know
-    assert {"moeder", "Reclassering", "huisarts", "School"} <= set(plan.must_know)
+    # the reclassering works with him: what is not for him is not for them either
+    assert plan.must_not_know == ("vader", "Reclassering")
+    assert "vader" not in plan.must_know and "Reclassering" not in plan.must_know
+    assert {"moeder", "Veilig Thuis", "huisarts", "School"} <= set(plan.must_know)
     help_plan = plan_audience(case, PlanKind.HULPVERLENINGSPLAN)
     assert "vader" in help_plan.must_know and help_plan.must_not_know == ()
     assert "vader" not in plan_parties(case)  # the old call gives the strictest list
     version = PlanVersion(PlanKind.VEILIGHEIDSPLAN, "versie 1", date(2026, 11, 1))
     status = PlanStatus.for_case(case, PlanKind.VEILIGHEIDSPLAN, version, {}, ["huisarts"])
-    assert "vader" not in status.unaware()
+    assert "vader" not in status.unaware() and "Reclassering" not in status.unaware()
     assert "huisarts" in status.unaware()
-    assert "Mag het niet krijgen: vader." in status.summary()
+    assert "Mag het niet krijgen: vader, Reclassering." in status.summary()
     # even a list that still holds him never counts him as not knowing it
     legacy = PlanStatus(PlanKind.VEILIGHEIDSPLAN, version, ["moeder", "vader"], must_not=["vader"])
     assert legacy.unaware() == ["moeder"]
@@ -312,3 +313,16 @@ def test_without_a_slachtoffer_nobody_is_barred_and_a_choice_overrides_the_defau
     assert "moeder" not in chosen.must_know
     gezin = gezin_a()
     assert plan_audience(gezin, PlanKind.VEILIGHEIDSPLAN, must_not=[]).must_not_know == ()
+
+
+def test_a_plan_kept_from_a_client_is_kept_from_the_partners_that_work_with_them() -> None:
+    """Storage passes member keys; the partners linked to them are found in the core."""
+    from leidraad.core.plans import PlanKind, PlanStatus, PlanVersion, plan_audience
+
+    case = gezin_a()
+    father = next(m for m in case.members if m.name == "vader")
+    chosen = plan_audience(case, PlanKind.HERSTELPLAN, must_not=[father.key])
+    assert chosen.must_not_know == ("vader", "Reclassering")
+    version = PlanVersion(PlanKind.HERSTELPLAN, "versie 1", date(2026, 11, 1))
+    status = PlanStatus.for_case(case, PlanKind.HERSTELPLAN, version, {}, (), [father.key])
+    assert "Reclassering" not in status.unaware() and "Veilig Thuis" in status.unaware()

@@ -34,9 +34,11 @@ def test_the_pleger_is_never_listed_as_not_knowing_the_veiligheidsplan(repo: Rep
 
     assert status.kind is VP
     assert "vader" not in status.unaware()
-    assert status.must_not == ["vader"]
+    # the reclassering works with him: kept out too, and never counted as not knowing it
+    assert status.must_not == ["vader", "Reclassering"]
+    assert "Reclassering" not in status.unaware()
     assert status.aware() == ["moeder"]
-    assert "Mag het niet krijgen: vader." in status.summary()
+    assert "Mag het niet krijgen: vader, Reclassering." in status.summary()
     history = repo.case_history(case_id)
     assert "vader" not in history.plans[0].unaware()
     # The help plan is for everyone: vader must know that one.
@@ -48,7 +50,7 @@ def test_by_default_the_plan_audience_follows_positions(repo: Repository) -> Non
     vader = repo.get_case(case_id).members[1]
     setting = repo.plan_audience(case_id, VP)
     assert (setting.outside, setting.must_not, setting.chosen) == ((), (vader.key,), False)
-    assert setting.audience.must_not_know == ("vader",)
+    assert setting.audience.must_not_know == ("vader", "Reclassering")
 
     case = repo.get_case(case_id)
     case.members[1] = replace(vader, position=Position.ONBEKEND)
@@ -87,7 +89,7 @@ def test_who_must_not_know_it_can_be_chosen_and_set_back(repo: Repository) -> No
 
     both = repo.set_plan_audience(case_id, PlanKind.HERSTELPLAN, [], [vader.key, moeder.key])
     assert both.must_not == (moeder.key, vader.key)  # in the order of the case
-    assert set(both.audience.must_not_know) == {"moeder", "vader"}
+    assert set(both.audience.must_not_know) == {"moeder", "vader", "Reclassering"}
 
     back = repo.set_plan_audience(case_id, VP, [], None)
     assert (back.must_not, back.chosen) == ((vader.key,), False)

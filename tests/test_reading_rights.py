@@ -34,6 +34,7 @@ from leidraad.core.domain import (
     Case,
     FamilyMember,
     MemberRole,
+    Participant,
     Partner,
     Phase,
     SafetyScore,
@@ -166,14 +167,29 @@ def worlds(draw: st.DrawFn) -> World:
             )
         )
     actions = []
-    for _ in range(draw(st.integers(0, 3))):
-        item = Item(new(), restriction(), shown_to_client=True, shown_to_partner=True)
+    for i in range(draw(st.integers(0, 3))):
+        # An action a family member does is an item from that person.
+        owner = draw(st.sampled_from(adults + PARTNER_NAMES))
+        speaker = owner.key if isinstance(owner, FamilyMember) else ""
+        item = Item(new(), restriction(), speaker, shown_to_client=True, shown_to_partner=True)
         items.append(item)
-        owner = draw(st.sampled_from([m.name for m in adults] + PARTNER_NAMES))
-        actions.append(Action(item.token, owner, restriction=item.restriction))
+        name = owner.name if isinstance(owner, FamilyMember) else owner
+        actions.append(Action(item.token, name, id=100 + i, restriction=item.restriction))
     voices = []
-    for m in members:
+    for i, m in enumerate(members):
         voice = ClientVoice(m.name, is_child=m.is_child, member_key=m.key)
+        if draw(
+            st.booleans()
+        ):  # how this person hears the outcome: from them, marked as its action
+            informs = Item(new(), restriction(), m.key, shown_to_client=True, shown_to_partner=True)
+            told = Item(new(), informs.restriction, m.key, client_words=True)
+            told.shown_to_client = told.shown_to_partner = True
+            told.shown_in_preparation = "" if m.is_child else m.key
+            items += [informs, told]
+            actions.append(
+                Action(informs.token, "Veilig Thuis", id=200 + i, restriction=informs.restriction)
+            )
+            voice.inform_by, voice.inform_action_id = told.token, 200 + i
         note = Item(new(), professional=True)
         items.append(note)
         voice.professional_note = note.token
@@ -191,12 +207,16 @@ def worlds(draw: st.DrawFn) -> World:
         voices.append(voice)
     items += [Item(m.note, professional=True) for m in members]
     invited = draw(st.lists(st.sampled_from(adult_keys), unique=True))
+    participants = participants_for(case, invited)
+    for p in participants:  # a family member's presence is an item from that person
+        if case.member(p.key) is not None:
+            p.restriction = restriction()
     meeting = Meeting(
         case_id=1,
         number=2,
         held_on=date(2026, 11, 20),
         phase=Phase.DIRECTE_VEILIGHEID,
-        participants=participants_for(case, invited),
+        participants=participants,
         answers=answers,
         scores=scores,
         actions=actions,
@@ -260,6 +280,22 @@ def forbidden_for_linked_partner(case: Case, item: Item, x: str, partner: Partne
     return not released and _kept_from_pleger(case, item, x)
 
 
+def presence_item(case: Case, p: Participant) -> Item:
+    return Item("", p.restriction, p.key)
+
+
+def seated(text: str, heading: str, name: str) -> bool:
+    """Whether `name` is listed in the section under `heading` (who is at the table)."""
+    if heading not in text:
+        return False
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    listed = [line for line in section.splitlines() if line.startswith("- ")]
+    # In a table only the name, not the marking after it: it may name who may not read it.
+    table = [line.split("|")[1] for line in section.splitlines() if line.startswith("| ")]
+    listed += [cell.split(" (", 1)[0] for cell in table]
+    return any(re.search(rf"\b{name}\b", line) for line in listed)
+
+
 def documents(world: World, request: DocumentRequest) -> str:
     texts = [
         render_document(world.case, world.meeting, world.guide, replace(request, format=f), None)
@@ -285,7 +321,19 @@ def test_no_document_for_a_person_holds_what_they_may_not_know(world: World) -> 
                 assert item.token not in found, ("client", adult.name, item)
             elif item.shown_to_client and (item.speaker == x or not item.client_words):
                 assert item.token in found, ("client misses", adult.name, item)
+        family = [(p, case.member(p.key)) for p in world.meeting.participants]
+        for p, m in family:
+            if m is None or m.key == x:
+                continue
+            hidden = forbidden_for_client(case, presence_item(case, p), x)
+            assert seated(mine, "## Wie er waren", m.name) is not hidden, ("aanwezig", adult, m)
         sheet = documents(world, DocumentRequest(Variant.VOORBEREIDING, client=adult.name))
+        for p, m in family:
+            if m is None or m.key == x:
+                continue
+            hidden = forbidden_for_client(case, presence_item(case, p), x)
+            listed = seated(sheet, "## Wie er aan tafel zitten", m.name)
+            assert listed is not hidden, ("aan tafel", adult.name, m.name)
         found = set(TOKEN.findall(sheet))
         for item in world.items:
             if forbidden_for_client(case, item, x):
@@ -300,6 +348,11 @@ def test_no_document_for_a_person_holds_what_they_may_not_know(world: World) -> 
             for item in world.items:
                 if forbidden_for_linked_partner(case, item, x, partner):
                     assert item.token not in found, ("partner", partner.organisation, item)
+            for p, m in family:
+                if m is not None and forbidden_for_linked_partner(
+                    case, presence_item(case, p), x, partner
+                ):
+                    assert not seated(text, "## Aanwezigen", m.name), (partner, m.name)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -193,13 +193,18 @@ class CaseSummary:
 
 @dataclass
 class Participant:
-    """Someone at the table; `key` is the member's or partner's key when known."""
+    """Someone at the table; `key` is the member's or partner's key when known.
+
+    A family member's presence says where and when that person will be: it is an
+    item from that person (exports.variants.presence_origin), marked by `restriction`.
+    """
 
     name: str
     role: str
     attendance: Attendance = Attendance.AANWEZIG
     id: int | None = None
     key: str = field(default="", compare=False)
+    restriction: Restriction = field(default_factory=Restriction, compare=False)
 
 
 @dataclass

@@ -4,7 +4,8 @@ knows the current version since when.
 In research on cases in the chain, all parties knew the safety plan in under a
 third of the cases; naming who does not know it yet is the point. But a
 veiligheidsplan protects someone from someone: the pleger must never get it,
-so he is never counted as "does not know it yet".
+nor a partner that works with him, so they are never counted as "does not know
+it yet".
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from leidraad.core.domain import Case, format_date, name_key
+from leidraad.core.domain import Case, Partner, format_date, name_key
 
 
 class PlanKind(StrEnum):
@@ -48,7 +49,8 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 def default_must_not(case: Case, kind: PlanKind) -> list[str]:
     """Member keys of who must not get a plan by default: the plegers, for the
-    veiligheidsplan, when the case has someone to protect."""
+    veiligheidsplan, when the case has someone to protect. `plan_audience` keeps the
+    partners that work with them out too."""
     if kind is not PlanKind.VEILIGHEIDSPLAN:
         return []
     plegers = [m for m in case.members if m.position.uses_violence]
@@ -78,12 +80,20 @@ def plan_audience(
     school). `must_not`: member keys that must not get it; None means the default
     (`default_must_not`). Nobody who must not know it is ever in `must_know`.
     """
-    keys = default_must_not(case, kind) if must_not is None else list(must_not)
-    barred = [m for m in case.members if m.key in set(keys)]
-    barred_names = {party_key(m.name) for m in barred}
+    keys = set(default_must_not(case, kind) if must_not is None else must_not)
+    barred = [m.name for m in case.members if m.key in keys]
+    barred += [p.organisation for p in barred_partners(case, keys)]
+    barred_names = {party_key(n) for n in barred}
     names = [p.organisation for p in case.partners] + [m.name for m in case.adults]
     must_know = [n for n in _unique([*names, *outside]) if party_key(n) not in barred_names]
-    return PlanAudience(kind, tuple(must_know), tuple(_unique(m.name for m in barred)))
+    return PlanAudience(kind, tuple(must_know), tuple(_unique(barred)))
+
+
+def barred_partners(case: Case, keys: Iterable[str]) -> list[Partner]:
+    """The partners kept from a plan kept from these member keys: those working with
+    one of them ("niet voor X" is never for X's partners either), or named themselves."""
+    wanted = set(keys)
+    return [p for p in case.partners if p.key in wanted or wanted & set(p.linked_to)]
 
 
 def plan_parties(case: Case, kind: PlanKind = PlanKind.VEILIGHEIDSPLAN) -> list[str]:

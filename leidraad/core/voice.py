@@ -133,13 +133,25 @@ class ClientVoice:
         if not self.inform_by.strip():
             return None
         return Action(
-            f"{self.member} informeren over de uitkomst ({self.inform_how.label})",
+            f"{self.member}{_INFORMS} ({self.inform_how.label})",
             self.inform_by.strip(),
             self.inform_due,
             Priority.NU,
             phase,
             self.inform_action_id,
         )
+
+
+_INFORMS = " informeren over de uitkomst"
+
+
+def informed_member(case: Case, action: Action) -> FamilyMember | None:
+    """Whom an aftercare action (`ClientVoice.aftercare_action`) informs, read from the text
+    this module gives it: for actions seen without their meeting's voices (earlier meetings)."""
+    for member in case.members:
+        if action.description.startswith(f"{member.name}{_INFORMS} ("):
+            return member
+    return None
 
 
 def voices_for(case: Case, existing: Iterable[ClientVoice] = ()) -> list[ClientVoice]:
