@@ -305,6 +305,7 @@ SECOND = DemoMeeting(
             "dv-beeld-kinderen",
             "Noor slaapt beter, maar schrikt van auto's die op die van papa lijken. Daan vraagt "
             "naar papa. Noor praat op school met de intern begeleider.",
+            not_for=("vader",),
         ),
         Said(
             "dv-beeld-geprobeerd",
