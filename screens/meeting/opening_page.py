@@ -56,7 +56,9 @@ class OpeningPage(VerticalScroll, MeetingPage):
         yield Vertical(id="absent-voices")
         yield Static("Doel van het overleg", classes="question")
         answer = self.session.answer(PURPOSE_ID, "Doel van het overleg", Part.OPENING.value)
-        yield AnswerEditor(answer, self.session.save_answer, id="purpose")
+        yield AnswerEditor(
+            answer, self.session.save_answer, id="purpose", names=self.session.names()
+        )
 
     def on_mount(self) -> None:
         table = self.query_one(ParticipantTable)

@@ -23,6 +23,7 @@ from leidraad.core.flow import MeetingFlow
 from leidraad.core.followup import Outcome
 from leidraad.core.guide import Guide
 from leidraad.core.meeting import Meeting
+from leidraad.core.people import names_by_key
 from leidraad.core.voice import ClientVoice, TimeOut
 from screens.context import AppContext
 
@@ -67,6 +68,14 @@ class MeetingSession:
     def partners(self) -> list[str]:
         """The partner organisations of the case, for 'wie mag dit lezen'."""
         return [p.organisation for p in self.case.partners]
+
+    def names(self) -> dict[str, str]:
+        """Key -> name of everyone in the case, to put markings and speakers into words."""
+        return names_by_key(self.case)
+
+    def speakers(self) -> list[str]:
+        """Whose own words an answer can be (Ctrl+O), in the order of the case."""
+        return [m.key for m in self.case.members]
 
     # --- the meeting's course -------------------------------------------------------
 
