@@ -1,0 +1,155 @@
+"""A procesregisseur protects people on screen: niet voor, whose words, and the reading check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Markdown, Select, TextArea
+
+from exports.variants import Variant
+from leidraad.core.audience import Restriction
+from leidraad.core.domain import SUMMARY_ID, Answer, Case
+from leidraad.core.flow import Part
+from leidraad.paths import Paths
+from screens.export_screen import ExportScreen
+from screens.meeting.screen import MeetingScreen
+from screens.widgets.answer_editor import cycle_speaker
+from screens.widgets.prompt import ConfirmDialog
+from screens.widgets.restriction_dialog import RestrictionDialog
+from storage.repository import Repository
+from tests.conftest import FIXED_DAY, family_case
+from tests.helpers import make_app, notices, screen_text, settle, type_text, wait_until
+
+SECRET = "Moeder en de kinderen wonen op een geheim adres"
+
+
+def member_key(case: Case, name: str) -> str:
+    return next(m.key for m in case.members if m.name == name)
+
+
+def preview(screen: ExportScreen) -> str:
+    return screen.query_one("#preview", Markdown).source
+
+
+def exported(repo: Repository, case_id: int) -> list[str]:
+    return [e.detail for e in repo.audit_log(case_id) if e.action == "geëxporteerd"]
+
+
+async def choose(pilot: Pilot[None], screen: ExportScreen, variant: str, person: str) -> None:
+    """Choose the version and its reader, as with the two selects."""
+    people = screen.query_one("#partner", Select)
+    if screen.query_one("#variant", Select).value != variant:
+        screen.query_one("#variant", Select).value = variant
+        await wait_until(pilot, lambda: not people.disabled, "the people to choose from")
+    people.value = person
+    await pilot.pause()
+
+
+async def test_an_answer_marked_niet_voor_vader_stays_out_of_his_version_only(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "n")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.goto(screen.flow.start_of(Part.AFSLUITING))
+        await type_text(pilot, SECRET)
+        await pilot.press("ctrl+l")
+        await wait_until(pilot, lambda: isinstance(app.screen, RestrictionDialog), "the dialog")
+        assert "Niet voor" in screen_text(pilot)
+        await pilot.press("tab", "down", "space")  # niet voor: moeder, vader -> vader
+        await wait_until(pilot, lambda: "Komt niet in de versie voor: vader" in screen_text(pilot))
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is screen, "back in the meeting")
+        summary = screen.query_one("#summary", TextArea)
+        assert summary.border_subtitle == "afgeschermd: niet voor vader"
+        assert "Wie mag dit lezen: niet voor vader." in notices(pilot)
+
+        await pilot.press("ctrl+e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen), "export")
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        assert SECRET in preview(export)  # the partners at the table may read it
+        await choose(pilot, export, "client", member_key(case, "vader"))
+        await wait_until(pilot, lambda: "voor jou, vader" in preview(export), "father's version")
+        assert SECRET not in preview(export)
+        assert export.query_one("#path").value.endswith("-voor-vader.md")  # type: ignore[attr-defined]
+        await choose(pilot, export, "client", member_key(case, "moeder"))
+        await wait_until(pilot, lambda: "voor jou, moeder" in preview(export), "mother's version")
+        assert SECRET in preview(export)
+
+    [answer] = [a for a in repo.meeting_by_number(case.id).answers.values() if a.text == SECRET]
+    assert answer.restriction == Restriction().not_for_people(member_key(case, "vader"))
+
+
+async def test_a_clients_version_is_written_only_after_the_reading_check_is_confirmed(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid", FIXED_DAY)
+    assert meeting.id is not None
+    mother = next(s for s in meeting.scores if s.perspective.startswith("moeder"))
+    mother.score = 3
+    repo.save_score(mother)
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(ExportScreen(app.context, meeting.id))
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        await choose(pilot, export, "client", member_key(case, "vader"))
+        check = "Dit document voor vader bevat 1 score van anderen (moeder)."
+        await wait_until(pilot, lambda: check in screen_text(pilot), "the check above the preview")
+        target = Path(export.query_one("#path").value)  # type: ignore[attr-defined]
+        assert target.name == "gezin-j-overleg-1-2026-11-24-voor-vader.md"
+
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        assert check in screen_text(pilot)
+        await pilot.press("escape")  # no
+        await settle(pilot)
+        assert "Niet bewaard: de leescontrole is niet bevestigd." in screen_text(pilot)
+        assert not target.exists()
+        assert exported(repo, case.id) == []
+
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert "Bewaard:" in screen_text(pilot)
+    assert "3" in target.read_text(encoding="utf-8")
+    [line] = exported(repo, case.id)
+    assert "gecontroleerd: 1 score" in line
+    assert "moeder" not in line and "vader" not in line
+
+
+async def test_a_preparation_sheet_is_chosen_by_name_and_lists_only_adults(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid", FIXED_DAY)
+    assert meeting.id is not None
+    app = make_app(paths, repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ExportScreen(app.context, meeting.id, Variant.VOORBEREIDING, "Moeder"))
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        people = export.query_one("#partner", Select)
+        assert people.value == member_key(case, "moeder")
+        assert [label for label, _ in export._people(Variant.VOORBEREIDING)] == ["moeder", "vader"]
+
+
+def test_ctrl_o_names_each_speaker_in_turn_then_nobody_in_particular() -> None:
+    answer = Answer(SUMMARY_ID, "Samenvatting", "afsluiting", "Ik wil rust")
+    seen = []
+    for _ in range(4):
+        answer = cycle_speaker(answer, ["m", "v"])
+        seen.append((answer.client_words, answer.speaker))
+    assert seen == [(True, "m"), (True, "v"), (True, ""), (False, "")]
