@@ -22,9 +22,9 @@ from storage.tables import AnswerRow
 _ANSWERS = AnswerRow.__table__  # type: ignore[attr-defined]
 _COLUMNS = (
     "meeting_id", "question_id", "question_text", "part", "text", "client_words",
-    "restriction", "updated_at",
+    "restriction", "speaker", "updated_at",
 )  # fmt: skip
-_KEPT = ("text", "client_words", "restriction", "updated_at")
+_KEPT = ("text", "client_words", "restriction", "speaker", "updated_at")
 
 
 def _upsert(dialect: str) -> Any:
@@ -92,6 +92,7 @@ class AnswerWriter:
             "text": answer.text,
             "client_words": answer.client_words,
             "restriction": answer.restriction.encode(),
+            "speaker": answer.speaker,
             "updated_at": now,
         }
         with connection.begin():

@@ -6,8 +6,9 @@ anything here: a row with a `case_id` or a `meeting_id` column is enough. Export
 closing and destroying are recorded explicitly. Typing produces many saves; they fold
 into one entry per case, person and subject while the work goes on (`last_at`).
 
-Entries name the case by its number only, never by alias or file name, so they hold
-no client data and may outlive a destroyed case.
+Entries name the case by its number only, never by alias or file name, and hold no
+text a user typed (a reason for closing lives with the case, people are named by
+number), so they hold no client data and may outlive a destroyed case.
 """
 
 from __future__ import annotations
@@ -244,6 +245,12 @@ def _subject(
     if isinstance(case_id, int):
         return (case_id, CHANGED, "casusgegevens")
     return None
+
+
+def covers(session: Session, case_id: int, detail: str) -> None:
+    """The caller writes its own entry about `detail`: no extra "gewijzigd" for it now."""
+    done: set[tuple[int, str, str]] = session.info.setdefault(_DONE, set())
+    done.add((case_id, CHANGED, detail))
 
 
 def _record_all(session: Session, found: list[tuple[int, str, str]], actor: str) -> None:

@@ -18,13 +18,12 @@ from leidraad.core.domain import (
     CaseSummary,
     FamilyMember,
     InvalidInput,
-    MemberRole,
     Partner,
     Phase,
     new_key,
 )
 from leidraad.core.followup import CaseFlags, StatusEvent
-from storage import audit
+from storage import audit, people
 from storage.case_list import LIST_LIMIT, CaseList, case_list
 from storage.errors import NotFound
 from storage.session import UnitOfWork, case_or_fail
@@ -85,7 +84,8 @@ class CaseStore:
         """Insert or update a case with its family members and partners.
 
         People keep their row and their key: a changed person is updated in place,
-        a new one added, one left out removed.
+        a new one added, one left out removed. A changed position is kept in the
+        member's history, dated by the repository's day (see people.save_members).
         """
         with self.work.session() as s:
             if case.id is None:
@@ -103,20 +103,16 @@ class CaseStore:
                 case.members,
                 lambda key: FamilyMemberRow(case_id=case_id, key=key, name="", role=""),
             )
-            for i, (m, member) in enumerate(zip(case.members, members, strict=True)):
-                member.position, member.name, member.age = i, m.name, m.age
-                member.role = str(m.role)
-                s.add(member)
+            keys = people.save_members(
+                s, case_id, list(zip(case.members, members, strict=True)), self.work.today()
+            )
             partners = _sync(
                 s,
                 _stored(s, PartnerRow, case_id),
                 case.partners,
                 lambda key: PartnerRow(case_id=case_id, key=key, organisation=""),
             )
-            for i, (p, partner) in enumerate(zip(case.partners, partners, strict=True)):
-                partner.position, partner.organisation = i, p.organisation
-                partner.contact = p.contact
-                s.add(partner)
+            people.save_partners(s, list(zip(case.partners, partners, strict=True)), keys)
             s.commit()
         return self.get_case(case_id)
 
@@ -135,7 +131,8 @@ class CaseStore:
             row.closed_reason = cleaned
             s.add(row)
             s.add(CaseStatusRow(case_id=case_id, closed=True, reason=cleaned, at=row.closed_at))
-            audit.record(s.connection(), self.work.actor, case_id, audit.CLOSED, cleaned)
+            # The reason stays with the case (purged with it); the log says what happened.
+            audit.record(s.connection(), self.work.actor, case_id, audit.CLOSED)
             s.commit()
 
     def reopen_case(self, case_id: int, reason: str = "", when: datetime | None = None) -> None:
@@ -150,7 +147,7 @@ class CaseStore:
             event = CaseStatusRow(case_id=case_id, closed=False, reason=cleaned)
             event.at = when or utc_now()
             s.add(event)
-            audit.record(s.connection(), self.work.actor, case_id, audit.REOPENED, cleaned)
+            audit.record(s.connection(), self.work.actor, case_id, audit.REOPENED)
             s.commit()
 
     def closure(self, case_id: int) -> Closure | None:
@@ -184,12 +181,13 @@ def load_case(s: Session, case_id: int) -> Case:
     row = case_or_fail(s, case_id)
     members = _stored(s, FamilyMemberRow, case_id)
     partners = _stored(s, PartnerRow, case_id)
+    history = people.histories(s, case_id)
     return Case(
         alias=row.alias,
         phase=Phase(row.phase),
         regie=row.regie,
-        members=[FamilyMember(m.name, MemberRole(m.role), m.age, m.id, m.key) for m in members],
-        partners=[Partner(p.organisation, p.contact, p.id, p.key) for p in partners],
+        members=[people.member_from_row(m, history.get(m.key, [])) for m in members],
+        partners=[people.partner_from_row(p) for p in partners],
         id=row.id,
     )
 

@@ -1,4 +1,6 @@
-"""Following a family over time: earlier actions ticked off, scores, phases, plans, history.
+"""Following a family over time: earlier actions ticked off, scores, phases, history.
+
+Plans are kept by storage/plans.py; the history and the minutes ask it for their state.
 
 Like the other stores, every method is one short transaction that commits before
 it returns.
@@ -23,12 +25,12 @@ from leidraad.core.followup import (
     status_after,
 )
 from leidraad.core.phases import PhaseChange, check_phase_change
-from leidraad.core.plans import PlanKind, PlanStatus, PlanVersion, party_key, plan_parties
 from leidraad.core.trend import ScoreSheet
 from storage import audit
 from storage.cases import CaseStore
 from storage.errors import NotFound
 from storage.meetings import MeetingStore, action_from_row, score_from_row
+from storage.plans import PlanStore
 from storage.session import UnitOfWork, case_or_fail, meeting_or_fail
 from storage.tables import (
     ActionReviewRow,
@@ -36,8 +38,6 @@ from storage.tables import (
     CaseStatusRow,
     MeetingRow,
     PhaseChangeRow,
-    PlanAwarenessRow,
-    PlanVersionRow,
     ScoreRow,
     utc_now,
 )
@@ -46,10 +46,13 @@ from storage.tables import (
 class FollowUpStore:
     """Action reviews, score trends, phase history, plan awareness, the whole course."""
 
-    def __init__(self, work: UnitOfWork, cases: CaseStore, meetings: MeetingStore) -> None:
+    def __init__(
+        self, work: UnitOfWork, cases: CaseStore, meetings: MeetingStore, plans: PlanStore
+    ) -> None:
         self.work = work
         self.cases = cases
         self.meetings = meetings
+        self.plans = plans
 
     # --- reading helpers -----------------------------------------------------
 
@@ -230,81 +233,6 @@ class FollowUpStore:
             s.commit()
             return _phase_change(row, {meeting.id: meeting.number} if meeting else {})
 
-    # --- plans -----------------------------------------------------------------
-
-    def plan_versions(self, case_id: int) -> list[PlanVersion]:
-        with self.work.session() as s:
-            rows = s.exec(
-                select(PlanVersionRow)
-                .where(PlanVersionRow.case_id == case_id)
-                .order_by(col(PlanVersionRow.dated), col(PlanVersionRow.id))
-            ).all()
-        return [PlanVersion(PlanKind(r.kind), r.label, r.dated, r.id) for r in rows]
-
-    def add_plan_version(
-        self, case_id: int, kind: PlanKind, label: str, dated: date
-    ) -> PlanVersion:
-        """A new version: nobody knows it yet, whoever knew the old one."""
-        cleaned = " ".join(label.split())
-        if not cleaned:
-            raise InvalidInput("Geef de versie een naam, bijvoorbeeld 'versie 2'.")
-        with self.work.session() as s:
-            case_or_fail(s, case_id)
-            row = PlanVersionRow(case_id=case_id, kind=kind.value, label=cleaned, dated=dated)
-            s.add(row)
-            s.commit()
-            return PlanVersion(kind, row.label, row.dated, row.id)
-
-    def plan_statuses(self, case_id: int, as_of: date | None = None) -> list[PlanStatus]:
-        """Each plan's current version and who knows it; `as_of` gives the state on that day."""
-        case = self.cases.get_case(case_id)
-        versions = [v for v in self.plan_versions(case_id) if as_of is None or v.dated <= as_of]
-        current = {v.kind: v for v in versions}  # the latest per kind wins
-        ids = [v.id for v in current.values()]
-        with self.work.session() as s:
-            rows = s.exec(
-                select(PlanAwarenessRow).where(col(PlanAwarenessRow.plan_version_id).in_(ids))
-            ).all()
-        parties = plan_parties(case)
-        statuses = []
-        for kind in PlanKind:
-            version = current.get(kind)
-            known = {
-                r.party: r.known_since
-                for r in rows
-                if version is not None
-                and r.plan_version_id == version.id
-                and (as_of is None or r.known_since <= as_of)
-            }
-            statuses.append(PlanStatus(kind, version, parties, known))
-        return statuses
-
-    def set_plan_known(self, version_id: int, party: str, since: date | None) -> None:
-        """Mark that a party knows this version since a day, or (None) that it does not."""
-        key = party_key(party)
-        with self.work.session() as s:
-            version = s.get(PlanVersionRow, version_id)
-            if version is None:
-                raise NotFound("Deze versie van het plan bestaat niet meer.")
-            row = s.exec(
-                select(PlanAwarenessRow).where(
-                    PlanAwarenessRow.plan_version_id == version_id, PlanAwarenessRow.party == key
-                )
-            ).first()
-            if since is None:
-                if row is not None:
-                    s.delete(row)
-            else:
-                row = row or PlanAwarenessRow(
-                    case_id=version.case_id,
-                    plan_version_id=version_id,
-                    party=key,
-                    known_since=since,
-                )
-                row.known_since = since
-                s.add(row)
-            s.commit()
-
     # --- the whole course ---------------------------------------------------------
 
     def case_history(self, case_id: int) -> CaseHistory:
@@ -327,11 +255,11 @@ class FollowUpStore:
             sheets=self.score_sheets(case_id),
             phase_changes=self.phase_history(case_id),
             actions=records,
-            plans=self.plan_statuses(case_id),
+            plans=self.plans.plan_statuses(case_id),
             status_events=[
                 StatusEvent(audit.local(e.at).date(), e.closed, e.reason) for e in events
             ],
-            plan_versions=self.plan_versions(case_id),
+            plan_versions=self.plans.plan_versions(case_id),
             closed_on=audit.local(row.closed_at).date() if row.closed_at else None,
             closed_reason=row.closed_reason,
         )
@@ -351,7 +279,7 @@ class FollowUpStore:
             review=self.review_items(meeting_id),
             sheets=self.score_sheets(meeting.case_id, up_to=meeting.number),
             phase_changes=[_phase_change(r, numbers) for r in changes],
-            plans=self.plan_statuses(meeting.case_id, as_of=meeting.held_on),
+            plans=self.plans.plan_statuses(meeting.case_id, as_of=meeting.held_on),
         )
 
 

@@ -6,6 +6,7 @@ Every method is one short transaction that commits before it returns, except
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func
@@ -27,9 +28,10 @@ from leidraad.core.domain import (
 )
 from leidraad.core.meeting import Meeting, MeetingSummary
 from leidraad.core.voice import ClientVoice, TimeOut, voices_for
-from storage import voices
+from storage import audit, invitations, voices
 from storage.cases import CaseStore, load_case
 from storage.errors import NotFound
+from storage.people import decode_keys, encode_keys
 from storage.session import UnitOfWork, meeting_or_fail
 from storage.tables import (
     ActionRow,
@@ -62,9 +64,18 @@ class MeetingStore:
                 for r in rows
             ]
 
-    def start_meeting(self, case_id: int, questionset: str, held_on: date | None = None) -> Meeting:
-        """A new meeting with the case's people at the table and a score row per perspective."""
+    def start_meeting(
+        self,
+        case_id: int,
+        questionset: str,
+        held_on: date | None = None,
+        invited: Sequence[str] = (),
+        together_safe: bool | None = None,
+    ) -> Meeting:
+        """A new meeting: the partners and the invited clients at the table (nobody of the
+        family unless invited, never a child), and a score row per perspective."""
         case = self.cases.get_case(case_id)
+        keys, safe = invitations.checked(case, invited, together_safe)
         with self.work.session() as s:
             highest = s.exec(
                 select(func.max(MeetingRow.number)).where(MeetingRow.case_id == case_id)
@@ -75,12 +86,18 @@ class MeetingStore:
                 held_on=held_on or date.today(),
                 phase=case.phase.value,
                 questionset=questionset,
+                invited=encode_keys(keys),
+                together_safe=safe,
             )
             s.add(row)
             s.flush()
             assert row.id is not None
-            for i, p in enumerate(participants_for(case)):
-                s.add(ParticipantRow(meeting_id=row.id, position=i, name=p.name, role=p.role))
+            for i, p in enumerate(participants_for(case, keys)):
+                s.add(
+                    ParticipantRow(
+                        meeting_id=row.id, position=i, name=p.name, role=p.role, key=p.key
+                    )
+                )
             for i, score in enumerate(perspectives_for(case)):
                 s.add(
                     ScoreRow(
@@ -88,6 +105,7 @@ class MeetingStore:
                         position=i,
                         perspective=score.perspective,
                         voiced_by=score.voiced_by,
+                        member_key=score.member_key,
                     )
                 )
             s.commit()
@@ -123,7 +141,7 @@ class MeetingStore:
                 next_meeting=row.next_meeting,
                 closed_at=row.closed_at,
                 participants=[
-                    Participant(p.name, p.role, Attendance(p.attendance), p.id)
+                    Participant(p.name, p.role, Attendance(p.attendance), p.id, p.key)
                     for p in participants
                 ],
                 answers={
@@ -134,6 +152,7 @@ class MeetingStore:
                         a.text,
                         a.client_words,
                         Restriction.decode(a.restriction),
+                        a.speaker,
                     )
                     for a in answers
                 },
@@ -143,6 +162,8 @@ class MeetingStore:
                 started_at=row.started_at,
                 voices=voices.load_voices(s, meeting_id),
                 timeouts=voices.load_timeouts(s, meeting_id),
+                invited=decode_keys(row.invited),
+                together_safe=row.together_safe,
             )
 
     def meeting_by_number(self, case_id: int, number: int | None = None) -> Meeting:
@@ -156,6 +177,28 @@ class MeetingStore:
             if m.number == number:
                 return self.get_meeting(m.id)
         raise NotFound(f"Deze casus heeft geen overleg {number} (er zijn er {len(meetings)}).")
+
+    def set_invited(
+        self, meeting_id: int, keys: Sequence[str], together_safe: bool | None = None
+    ) -> Meeting:
+        """Say which clients are invited (member keys; never a child) and seat them.
+
+        Invited adults come to the table as participants with their key; family members
+        no longer invited leave it; partners stay. `together_safe` answers whether a
+        pleger and a slachtoffer may sit together, kept only when the invitation seats
+        such a pair. Raises CannotInvite (Dutch) for a child or someone not in the case.
+        The audit log names people by number only.
+        """
+        with self.work.session() as s:
+            row = meeting_or_fail(s, meeting_id)
+            case = load_case(s, row.case_id)
+            invited, safe = invitations.checked(case, keys, together_safe)
+            audit.covers(s, row.case_id, f"overleg {row.number}")
+            invitations.invite(s, row, case, invited, safe)
+            detail = invitations.describe(case, row.number, invited, safe)
+            audit.record(s.connection(), self.work.actor, row.case_id, audit.CHANGED, detail)
+            s.commit()
+        return self.get_meeting(meeting_id)
 
     def set_next_meeting(self, meeting_id: int, when: date | None) -> None:
         with self.work.session() as s:
@@ -199,10 +242,11 @@ class MeetingStore:
                 name=participant.name,
                 role=participant.role,
                 attendance=participant.attendance.value,
+                key=participant.key,
             )
             s.add(row)
             s.commit()
-            return Participant(row.name, row.role, Attendance(row.attendance), row.id)
+            return Participant(row.name, row.role, Attendance(row.attendance), row.id, row.key)
 
     def save_score(self, score: SafetyScore) -> None:
         with self.work.session() as s:
@@ -212,6 +256,7 @@ class MeetingStore:
             row.perspective, row.voiced_by = score.perspective, score.voiced_by
             row.score, row.higher = score.score, score.higher
             row.restriction = score.restriction.encode()
+            row.member_key = score.member_key
             s.commit()
 
     def add_score(self, meeting_id: int, score: SafetyScore) -> SafetyScore:
@@ -225,6 +270,7 @@ class MeetingStore:
                 score=score.score,
                 higher=score.higher,
                 restriction=score.restriction.encode(),
+                member_key=score.member_key,
             )
             s.add(row)
             s.commit()
@@ -315,4 +361,5 @@ def score_from_row(row: ScoreRow) -> SafetyScore:
         row.higher,
         row.id,
         Restriction.decode(row.restriction),
+        member_key=row.member_key,
     )

@@ -4,8 +4,9 @@ How to change the schema (read this before adding a column or a table):
 
 1. Change the model in `storage/tables.py` and raise `SCHEMA_VERSION` there by one.
 2. Add a `Step` at the end of `STEPS` below that takes a database of the previous
-   version to the new one. Write it with the helpers here (`add_column`,
-   `create_table`) or plain SQL that both SQLite and PostgreSQL accept. Describe
+   version to the new one. Write it with the helpers of storage/migration_tools.py
+   (`add_column`, `create_table`) or plain SQL that both SQLite and PostgreSQL
+   accept; a long step gets a module of its own (storage/migration_v5.py). Describe
    tables inside the step itself; never import the current models into a step,
    because they will have moved on by the time an old database is upgraded.
 3. Run the tests: `tests/test_migrations.py` builds a database at every earlier
@@ -17,8 +18,6 @@ Running the steps (one transaction each, a backup first) is storage/migrations.p
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import uuid4
@@ -38,37 +37,15 @@ from sqlalchemy import (
     UniqueConstraint,
     bindparam,
     select,
-    text,
     update,
 )
-from sqlalchemy.schema import CreateColumn
+
+from storage.migration_tools import Step, add_column, create_table
+from storage.migration_v5 import v5_people_invitations_plans
+
+__all__ = ["STEPS", "Step", "add_column", "create_table", "v1_tables"]
 
 INFO_TABLE = "schema_info"  # frozen: version 1 named it so, and every version reads it
-
-
-@dataclass(frozen=True)
-class Step:
-    """Takes a database from version `version - 1` to `version`."""
-
-    version: int
-    description: str
-    upgrade: Callable[[Connection], None]
-
-
-# --- helpers for steps -------------------------------------------------------
-
-
-def add_column(connection: Connection, table: str, column: Column[Any]) -> None:
-    """ALTER TABLE ... ADD COLUMN, with the type and default spelled for this database.
-
-    A NOT NULL column needs a server_default, so rows that already exist get a value.
-    """
-    spec = CreateColumn(column).compile(dialect=connection.dialect)
-    connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {spec}"))
-
-
-def create_table(connection: Connection, name: str, *items: Column[object] | Index) -> None:
-    Table(name, MetaData(), *items).create(connection)
 
 
 # --- version 1: the schema as first released, frozen here --------------------
@@ -349,4 +326,9 @@ STEPS: list[Step] = [
         _v3_voice_followup_and_restrictions,
     ),
     Step(4, "family members and partners keep a key for life", _v4_person_keys),
+    Step(
+        5,
+        "positions and their history, invitations, plan audiences; reasons out of the log",
+        v5_people_invitations_plans,
+    ),
 ]

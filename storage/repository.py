@@ -1,7 +1,7 @@
 """The small API the screens and the command line use to read and save cases.
 
 A Repository is made of one unit of work (engine, actor, short transactions) and
-three stores that share it: cases, meetings and follow-up. Its methods only
+four stores that share it: cases, meetings, plans and follow-up. Its methods only
 pass the call on, so callers keep one object and the stores stay apart. Every
 method is one short transaction that commits before it returns, so a crash
 right after a call never loses what the call saved.
@@ -9,6 +9,7 @@ right after a call never loses what the call saved.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -45,23 +46,31 @@ from storage.database import Location, open_engine
 from storage.errors import NotFound
 from storage.followup import FollowUpStore
 from storage.meetings import MeetingStore
+from storage.plans import PlanAudienceSetting, PlanStore
 from storage.session import UnitOfWork
 
-__all__ = ["Closure", "NotFound", "Repository"]
+__all__ = ["Closure", "NotFound", "PlanAudienceSetting", "Repository"]
 
 
 class Repository:
-    def __init__(self, engine: Engine, actor: str | None = None) -> None:
-        self.work = UnitOfWork(engine, actor)
+    def __init__(
+        self, engine: Engine, actor: str | None = None, today: Callable[[], date] | None = None
+    ) -> None:
+        self.work = UnitOfWork(engine, actor, today)
         self.cases = CaseStore(self.work)
         self.meetings = MeetingStore(self.work, self.cases)
-        self.followup = FollowUpStore(self.work, self.cases, self.meetings)
+        self.plans = PlanStore(self.work, self.cases)
+        self.followup = FollowUpStore(self.work, self.cases, self.meetings, self.plans)
 
     @classmethod
     def open(
-        cls, database: Path | Location, actor: str | None = None, backup_dir: Path | None = None
+        cls,
+        database: Path | Location,
+        actor: str | None = None,
+        backup_dir: Path | None = None,
+        today: Callable[[], date] | None = None,
     ) -> Repository:
-        return cls(open_engine(database, backup_dir), actor)
+        return cls(open_engine(database, backup_dir), actor, today)
 
     @property
     def engine(self) -> Engine:
@@ -114,8 +123,22 @@ class Repository:
     def list_meetings(self, case_id: int) -> list[MeetingSummary]:
         return self.meetings.list_meetings(case_id)
 
-    def start_meeting(self, case_id: int, questionset: str, held_on: date | None = None) -> Meeting:
-        return self.meetings.start_meeting(case_id, questionset, held_on)
+    def start_meeting(
+        self,
+        case_id: int,
+        questionset: str,
+        held_on: date | None = None,
+        invited: Sequence[str] = (),
+        together_safe: bool | None = None,
+    ) -> Meeting:
+        """A new meeting: the partners at the table, and of the family only the invited."""
+        return self.meetings.start_meeting(case_id, questionset, held_on, invited, together_safe)
+
+    def set_invited(
+        self, meeting_id: int, keys: Sequence[str], together_safe: bool | None = None
+    ) -> Meeting:
+        """Invite these clients (member keys, never a child) and seat them; see MeetingStore."""
+        return self.meetings.set_invited(meeting_id, keys, together_safe)
 
     def get_meeting(self, meeting_id: int) -> Meeting:
         return self.meetings.get_meeting(meeting_id)
@@ -194,19 +217,36 @@ class Repository:
     ) -> PhaseChange:
         return self.followup.change_phase(case_id, target, reason, meeting_id, decided_on)
 
+    # --- plans ------------------------------------------------------------------
+
     def plan_versions(self, case_id: int) -> list[PlanVersion]:
-        return self.followup.plan_versions(case_id)
+        return self.plans.plan_versions(case_id)
 
     def add_plan_version(
         self, case_id: int, kind: PlanKind, label: str, dated: date
     ) -> PlanVersion:
-        return self.followup.add_plan_version(case_id, kind, label, dated)
+        return self.plans.add_plan_version(case_id, kind, label, dated)
 
     def plan_statuses(self, case_id: int, as_of: date | None = None) -> list[PlanStatus]:
-        return self.followup.plan_statuses(case_id, as_of)
+        return self.plans.plan_statuses(case_id, as_of)
 
     def set_plan_known(self, version_id: int, party: str, since: date | None) -> None:
-        self.followup.set_plan_known(version_id, party, since)
+        self.plans.set_plan_known(version_id, party, since)
+
+    def plan_audience(self, case_id: int, kind: PlanKind) -> PlanAudienceSetting:
+        """Who outside the table must know this plan, and who must not (default or chosen)."""
+        return self.plans.plan_audience(case_id, kind)
+
+    def set_plan_audience(
+        self,
+        case_id: int,
+        kind: PlanKind,
+        outside: Sequence[str],
+        must_not: Sequence[str] | None = None,
+    ) -> PlanAudienceSetting:
+        """Store who outside the table must know it (names) and who must not (member keys;
+        None or the default list: the default, which follows changes of position)."""
+        return self.plans.set_plan_audience(case_id, kind, outside, must_not)
 
     def case_history(self, case_id: int) -> CaseHistory:
         return self.followup.case_history(case_id)

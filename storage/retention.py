@@ -88,8 +88,9 @@ def destroy_cases(
 ) -> None:
     """Remove the cases completely and leave one entry per case in the audit log.
 
-    The log keeps who did what and when, by case number; the free text typed when the
-    case was closed is wiped from it, as it may name the family.
+    The log keeps who did what and when, by case number. It holds no typed words (the
+    reasons for closing and reopening live with the case); any a database from before
+    version 5 might still hold about these cases are wiped too.
     """
     if not cases:
         return
@@ -109,7 +110,10 @@ def destroy_cases(
             connection.execute(delete(_CASES).where(_CASES.c.id.in_(ids)))
             connection.execute(
                 update(_AUDIT)
-                .where(_AUDIT.c.case_id.in_(ids), _AUDIT.c.action == audit.CLOSED)
+                .where(
+                    _AUDIT.c.case_id.in_(ids),
+                    _AUDIT.c.action.in_([audit.CLOSED, audit.REOPENED]),
+                )
                 .values(detail="")
             )
             for case in cases:

@@ -6,8 +6,9 @@ inheriting from each other, so each can be read and tested on its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,10 +21,17 @@ from storage.tables import CaseRow, MeetingRow
 
 
 class UnitOfWork:
-    """One database, one person: every change made through it is logged in that name."""
+    """One database, one person: every change made through it is logged in that name.
 
-    def __init__(self, engine: Engine, actor: str | None = None) -> None:
+    `today` dates what the domain does not date itself (a change of position saved
+    with the case); the demonstration and tests give a fixed day.
+    """
+
+    def __init__(
+        self, engine: Engine, actor: str | None = None, today: Callable[[], date] | None = None
+    ) -> None:
         self.engine = engine
+        self.today: Callable[[], date] = today or date.today
         self.actor = audit.enable(engine, actor)
         self.answers = AnswerWriter(engine, self.actor)  # the lean path used while typing
 

@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, UniqueConstraint
 from leidraad.core.domain import new_key
 
 # Raise by one with every change below, and add the step in storage/migration_steps.py.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def utc_now() -> datetime:
@@ -43,10 +43,12 @@ class FamilyMemberRow(SQLModel, table=True):
     case_id: int = Field(foreign_key="cases.id", index=True)
     # The person's identity for life; the column default serves inserts without the ORM.
     key: str = Field(default_factory=new_key, sa_column_kwargs={"default": new_key})
-    position: int = 0
+    position: int = 0  # the order on the form; where someone stands is `violence_position`
     name: str
     role: str
     age: int | None = None
+    violence_position: str = "onbekend"  # core.positions.Position
+    note: str = ""  # for professionals only
 
 
 class PartnerRow(SQLModel, table=True):
@@ -58,6 +60,7 @@ class PartnerRow(SQLModel, table=True):
     position: int = 0
     organisation: str
     contact: str = ""
+    linked_to: str = ""  # member keys, as storage.people.encode_keys writes them
 
 
 class MeetingRow(SQLModel, table=True):
@@ -73,6 +76,8 @@ class MeetingRow(SQLModel, table=True):
     next_meeting: date | None = None
     closed_at: datetime | None = None
     started_at: datetime | None = None
+    invited: str = ""  # member keys of the clients invited (storage.people.encode_keys)
+    together_safe: bool | None = None  # None: not asked (nobody to keep apart, or not yet)
 
 
 class ParticipantRow(SQLModel, table=True):
@@ -83,6 +88,7 @@ class ParticipantRow(SQLModel, table=True):
     name: str
     role: str = ""
     attendance: str = "aanwezig"
+    key: str = ""  # the member's or partner's key; empty for someone added by hand
 
 
 class AnswerRow(SQLModel, table=True):
@@ -96,6 +102,7 @@ class AnswerRow(SQLModel, table=True):
     text: str = ""
     client_words: bool = False
     restriction: str = ""
+    speaker: str = ""  # member key: whose own words these are
     updated_at: datetime = Field(default_factory=utc_now)
 
 
@@ -109,6 +116,7 @@ class ScoreRow(SQLModel, table=True):
     score: int | None = None
     higher: str = ""
     restriction: str = ""
+    member_key: str = ""  # whose perspective
 
 
 class ActionRow(SQLModel, table=True):
@@ -133,6 +141,7 @@ class ClientVoiceRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     meeting_id: int = Field(foreign_key="meetings.id", index=True)
     member: str
+    member_key: str = ""
     is_child: bool = False
     hearing: str = "aan_tafel"
     voiced_by: str = ""
@@ -207,6 +216,29 @@ class PlanAwarenessRow(SQLModel, table=True):
     plan_version_id: int = Field(foreign_key="plan_versions.id", index=True)
     party: str  # followup.party_key of the organisation or family member
     known_since: date
+
+
+class PositionChangeRow(SQLModel, table=True):
+    """A family member's position in the violence from a day on: their history of it."""
+
+    __tablename__ = "position_changes"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    member_key: str
+    changed_on: date
+    position: str
+
+
+class PlanAudienceRow(SQLModel, table=True):
+    """Who must know a plan from outside the table, and who must not, once someone says so."""
+
+    __tablename__ = "plan_audiences"
+    __table_args__ = (UniqueConstraint("case_id", "kind"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    kind: str
+    outside: str = ""  # free text names (huisarts, school), as encode_keys writes a list
+    must_not: str | None = None  # member keys; None: core.plans.default_must_not
 
 
 class CaseStatusRow(SQLModel, table=True):

@@ -14,6 +14,7 @@ from leidraad.core.voice import ClientVoice, HearingMode, InformHow, TimeOut
 from storage.tables import ActionRow, ClientVoiceRow, MeetingRow, TimeOutRow
 
 _FIELDS = (
+    "member_key",
     "is_child",
     "voiced_by",
     "seat",
@@ -50,13 +51,17 @@ def load_voices(s: Session, meeting_id: int) -> list[ClientVoice]:
 
 
 def store_voice(s: Session, meeting: MeetingRow, voice: ClientVoice) -> ClientVoice:
-    """Upsert by member; keep the aftercare action in step with who informs them."""
+    """Upsert by member (by key, else by name); keep the aftercare action in step with
+    who informs them."""
     assert meeting.id is not None
-    row = s.exec(
-        select(ClientVoiceRow).where(
-            ClientVoiceRow.meeting_id == meeting.id, ClientVoiceRow.member == voice.member
-        )
-    ).first() or ClientVoiceRow(meeting_id=meeting.id, member=voice.member)
+    mine = select(ClientVoiceRow).where(ClientVoiceRow.meeting_id == meeting.id)
+    row = None
+    if voice.member_key:
+        row = s.exec(mine.where(ClientVoiceRow.member_key == voice.member_key)).first()
+    if row is None:
+        row = s.exec(mine.where(ClientVoiceRow.member == voice.member)).first()
+    if row is None:
+        row = ClientVoiceRow(meeting_id=meeting.id, member=voice.member)
     for name in _FIELDS:
         setattr(row, name, getattr(voice, name))
     row.hearing, row.inform_how = voice.hearing.value, voice.inform_how.value

@@ -121,9 +121,30 @@ def test_every_kind_of_change_is_logged_by_case_number_without_names(repo: Repos
     assert ("gewijzigd", "overleg 1 afgesloten") in actions
     assert ("geëxporteerd", "verslag overleg 1 via de opdrachtregel") in actions
     assert ("gewijzigd", "casusgegevens") in actions
-    assert actions[-2:] == [("gesloten", "Al een jaar veilig"), ("heropend", "")]
+    assert actions[-2:] == [("gesloten", ""), ("heropend", "")]
     everything = " ".join(detail for _, detail in actions)
     assert "Gezin" not in everything and "Veiligheidsplan" not in everything
+
+
+def test_reasons_for_closing_and_reopening_live_with_the_case_not_in_the_log(
+    repo: Repository,
+) -> None:
+    case = repo.save_case(family_case())
+    assert case.id is not None
+    repo.close_case(case.id, "Moeder verhuisd naar de opvang in Zwolle")
+    repo.reopen_case(case.id, "Vader weer gezien bij de school van Sam")
+
+    history = repo.case_history(case.id)
+    assert [(e.closed, e.reason) for e in history.status_events] == [
+        (True, "Moeder verhuisd naar de opvang in Zwolle"),
+        (False, "Vader weer gezien bij de school van Sam"),
+    ]
+    words = [e.detail for e in repo.audit_log(case.id)]
+    assert not any("Zwolle" in w or "school" in w for w in words)
+    repo.close_case(case.id, "Rust in het gezin")
+    closure = repo.closure(case.id)
+    assert closure is not None and closure.reason == "Rust in het gezin"
+    assert [e.detail for e in repo.audit_log(case.id)][-1] == ""
 
 
 def test_closing_and_reopening_a_case(repo: Repository) -> None:

@@ -10,6 +10,7 @@ from sqlmodel import SQLModel
 
 from leidraad.cli import main
 from leidraad.core.domain import Action, Answer, SafetyScore
+from leidraad.core.plans import PlanKind
 from leidraad.paths import Paths
 from storage.repository import Repository
 from storage.retention import case_tables, cutoff, destroy_cases, expired_cases
@@ -180,3 +181,25 @@ def test_each_expired_case_lists_its_own_meetings(repo: Repository) -> None:
         ("Gezin Twee", ((1, date(2019, 5, 1)),)),
     ]
     assert expired_cases(repo.engine, 10, NOW) == []
+
+
+@pytest.mark.both_backends
+def test_after_destroying_no_words_of_the_case_remain_in_any_table(repo: Repository) -> None:
+    """Reasons for closing and reopening, notes, plan audiences: all go with the case."""
+    case = family_case()
+    case.alias = ALIAS
+    case.members[0].note = "vermoeden LVB"
+    saved = repo.save_case(case)
+    assert saved.id is not None
+    repo.set_plan_audience(saved.id, PlanKind.VEILIGHEIDSPLAN, ["huisarts Zwaluw"], [])
+    repo.close_case(saved.id, "Zwaluwstaart verhuisd", datetime(2018, 1, 1, tzinfo=UTC))
+    repo.reopen_case(saved.id, "Vader Zwaluwstaart weer gezien", datetime(2018, 6, 1, tzinfo=UTC))
+    repo.close_case(saved.id, "Rust bij Zwaluwstaart", datetime(2019, 1, 1, tzinfo=UTC))
+
+    destroy_cases(repo.engine, expired_cases(repo.engine, 5, NOW), "P. Jansen", NOW)
+
+    with repo.engine.connect() as connection:
+        for table in SQLModel.metadata.sorted_tables:
+            for row in connection.execute(table.select()):
+                text = " ".join(str(v) for v in row)
+                assert "Zwaluw" not in text and "LVB" not in text, table.name

@@ -74,14 +74,21 @@ def test_a_case_is_found_by_number_or_by_alias_in_any_case(repo: Repository) -> 
         repo.find_case("Gezin X.")
 
 
-def test_a_new_meeting_invites_the_adults_and_the_partners(repo: Repository) -> None:
+def test_a_new_meeting_seats_the_partners_and_nobody_of_the_family_unless_invited(
+    repo: Repository,
+) -> None:
     case = repo.save_case(family_case())
     assert case.id is not None
     first = repo.start_meeting(case.id, "Directe veiligheid (versie 1)")
-    second = repo.start_meeting(case.id, "Directe veiligheid (versie 1)")
+    moeder = case.members[0]
+    second = repo.start_meeting(case.id, "Directe veiligheid (versie 1)", invited=[moeder.key])
     assert (first.number, second.number) == (1, 2)
-    assert [p.name for p in first.participants] == ["moeder", "vader", "A. de Vries", "B. Bakker"]
-    assert len(first.scores) == 5
+    assert [p.name for p in first.participants] == ["A. de Vries", "B. Bakker"]
+    assert first.invited == []
+    assert [(p.name, p.key) for p in second.participants][:1] == [("moeder", moeder.key)]
+    assert [p.name for p in second.participants] == ["moeder", "A. de Vries", "B. Bakker"]
+    assert second.invited == [moeder.key]
+    assert len(first.scores) == 5  # every perspective is asked, invited or not
     assert first.phase is Phase.DIRECTE_VEILIGHEID
 
 
