@@ -155,6 +155,12 @@ class MeetingSession:
         self.meeting.participants.append(saved)
         return saved
 
+    def set_invited(self, invited: list[str], together_safe: bool | None) -> None:
+        """Invite these clients; the table (participants) follows, as storage seats them."""
+        stored = self.context.repo.set_invited(self.meeting_id, invited, together_safe)
+        self.meeting.invited, self.meeting.together_safe = stored.invited, stored.together_safe
+        self.meeting.participants = stored.participants
+
     def set_next_meeting(self, when: date | None) -> None:
         self.context.repo.set_next_meeting(self.meeting_id, when)
         self.meeting.next_meeting = when
