@@ -52,7 +52,7 @@ def describe_case(case: Case) -> str:
     lines += [] if case.members else ["  geen"]
     lines += ["", "[b]Ketenpartners[/]"]
     for p in case.partners:
-        linked = [m.name for k in p.linked_to if (m := case.member(k)) is not None]
+        linked = [w.name for k in p.linked_to if (w := case.member(k)) is not None]
         works = f" [dim]· werkt met {escape(', '.join(linked))}[/]" if linked else ""
         lines.append(f"  • {escape(p.description)}{works}")
     lines += [] if case.partners else ["  geen"]

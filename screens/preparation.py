@@ -21,6 +21,8 @@ from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.voice_forms import ChildVoiceForm, PreparationForm, VoiceForm
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.invite_list import InviteList
+from screens.widgets.storage_guard import saving
 
 
 class PreparationScreen(Screen[None]):
@@ -46,7 +48,7 @@ class PreparationScreen(Screen[None]):
             id="title",
         )
         with Horizontal():
-            with Vertical(id="people-box"):
+            with VerticalScroll(id="people-box"):
                 yield Static("Wie bereid je voor?", classes="section")
                 yield OptionList(
                     *(
@@ -55,6 +57,8 @@ class PreparationScreen(Screen[None]):
                     ),
                     id="people",
                 )
+                yield Static("Wie nodig je uit aan tafel?", classes="section")
+                yield InviteList(self.case, m.invited, m.together_safe, id="invites")
                 yield Static(self._shared(), id="shared")
             with VerticalScroll(id="form-box"):
                 yield Static("Doel van het overleg (hetzelfde voor iedereen)", classes="section")
@@ -85,6 +89,19 @@ class PreparationScreen(Screen[None]):
                 Static("Deze casus heeft nog geen gezinsleden. Voeg ze toe bij 'Casus bewerken'.")
             )
         self.query_one("#people", OptionList).focus()
+
+    @on(InviteList.Changed)
+    def _invited(self, event: InviteList.Changed) -> None:
+        """Store who is invited; the table, and so every sheet, follows."""
+        assert self.meeting.id is not None
+        with saving(self):
+            stored = self.context.repo.set_invited(
+                self.meeting.id, event.invited, event.together_safe
+            )
+            self.meeting.invited, self.meeting.together_safe = stored.invited, stored.together_safe
+            self.meeting.participants = stored.participants
+        self.query_one(InviteList).show(self.meeting.invited, self.meeting.together_safe)
+        self.query_one("#shared", Static).update(self._shared())
 
     def _save_purpose(self, answer: Answer) -> None:
         assert self.meeting.id is not None

@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Markdown, Select, TextArea
+from textual.widgets import Markdown, Select, Static, TextArea
 
 from exports.variants import Variant
 from leidraad.core.audience import Restriction
-from leidraad.core.domain import SUMMARY_ID, Answer, Case
+from leidraad.core.domain import SUMMARY_ID, Answer, Case, Position
 from leidraad.core.flow import Part
 from leidraad.paths import Paths
 from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
+from screens.preparation import PreparationScreen
 from screens.widgets.answer_editor import cycle_speaker
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.restriction_dialog import RestrictionDialog
@@ -153,3 +154,89 @@ def test_ctrl_o_names_each_speaker_in_turn_then_nobody_in_particular() -> None:
         answer = cycle_speaker(answer, ["m", "v"])
         seen.append((answer.client_words, answer.speaker))
     assert seen == [(True, "m"), (True, "v"), (True, ""), (False, "")]
+
+
+# --- who is invited to the table ------------------------------------------------------
+
+
+def pleger_case() -> Case:
+    """The family of the tests, with the father as pleger and the mother as slachtoffer."""
+    case = family_case()
+    mother, father, child = case.members
+    mother.position, father.position, child.position = (
+        Position.SLACHTOFFER,
+        Position.PLEGER,
+        Position.KIND,
+    )
+    return case
+
+
+async def test_inviting_only_the_mother_puts_her_on_the_sheets_and_not_the_father(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(pleger_case())
+    assert case.id is not None
+    meeting = repo.start_meeting(case.id, "Directe veiligheid", FIXED_DAY)
+    assert meeting.id is not None
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "c")
+        screen = app.screen
+        assert isinstance(screen, PreparationScreen)
+        assert "Nog niemand van het gezin." in screen_text(pilot)
+        await pilot.press("tab", "space")  # from the people to the invitations: moeder
+        await wait_until(pilot, lambda: "Uitgenodigd: moeder." in screen_text(pilot))
+        shared = str(screen.query_one("#shared", Static).render())
+        assert "moeder" in shared and "vader" not in shared
+        await pilot.press("shift+tab", "down")  # vader's preparation
+        await wait_until(pilot, lambda: screen.selected_client() is not None)
+        await wait_until(pilot, lambda: getattr(screen.selected_client(), "member", "") == "vader")
+        await pilot.press("ctrl+e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen), "his sheet")
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        his = preview(export)
+        await choose(pilot, export, "voorbereiding", member_key(case, "moeder"))
+        await wait_until(pilot, lambda: "**Voor:** moeder" in preview(export), "her sheet")
+        hers = preview(export)
+
+    table = his[his.index("## Wie er aan tafel zitten") : his.index("## Wat we je gaan vragen")]
+    assert "moeder" in table
+    mine = hers[hers.index("## Wie er aan tafel zitten") : hers.index("## Wat we je gaan vragen")]
+    assert "vader" not in mine and "moeder" not in mine
+    assert repo.get_meeting(meeting.id).invited == [member_key(case, "moeder")]
+
+
+async def test_inviting_the_pleger_with_the_slachtoffer_asks_and_keeps_the_answer(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(pleger_case())
+    assert case.id is not None
+    mother, father = member_key(case, "moeder"), member_key(case, "vader")
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "n")
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("shift+tab", "space")  # moeder: nothing to ask
+        await wait_until(pilot, lambda: "Uitgenodigd: moeder." in screen_text(pilot))
+        await pilot.press("down", "space")  # and vader
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "vader (pleger) en moeder (slachtoffer) zitten dan samen aan tafel" in dialog.question
+        await pilot.press("escape")  # no: he is not invited
+        await wait_until(pilot, lambda: "vader is niet uitgenodigd." in notices(pilot))
+        assert "Uitgenodigd: moeder." in screen_text(pilot)
+        meeting = repo.meeting_by_number(case.id)
+        assert (meeting.invited, meeting.together_safe) == ([mother], None)
+
+        await pilot.press("space")  # vader again; this time it is safe
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await pilot.click("#yes")
+        await wait_until(pilot, lambda: "Samen aan tafel is veilig bevonden." in screen_text(pilot))
+        await pilot.press("tab")
+        assert "vader" in screen_text(pilot)  # at the table now
+
+    meeting = repo.meeting_by_number(case.id)
+    assert (meeting.invited, meeting.together_safe) == ([mother, father], True)
+    assert [p.key for p in meeting.participants[:2]] == [mother, father]

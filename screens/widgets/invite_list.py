@@ -27,7 +27,7 @@ class InviteList(Vertical):
     """Space ticks a client; the invitation is passed up as `InviteList.Changed`."""
 
     DEFAULT_CSS = """
-    InviteList { height: auto; }
+    InviteList { height: auto; margin-bottom: 1; }
     InviteList SelectionList { height: auto; max-height: 8; }
     InviteList .state { color: $text-muted; height: auto; }
     InviteList .state.unsafe { color: $warning; text-style: bold; }
@@ -122,7 +122,8 @@ class InviteList(Vertical):
             ConfirmDialog(
                 f"[b]Samen aan tafel?[/]\n\n{texts}\n\nBespreek het met wie beschermd moet "
                 f"worden. Ja: je legt vast dat het veilig is. Nee: {escape(name)} wordt niet "
-                "uitgenodigd; hun stem komt dan op een andere manier in het overleg.",
+                f"uitgenodigd; de stem van {escape(name)} komt dan op een andere manier in het "
+                "overleg.",
                 yes="Ja, het is veilig",
             )
         )
