@@ -11,11 +11,15 @@ from exports.variants import Variant
 from leidraad.core.audience import Restriction
 from leidraad.core.domain import SUMMARY_ID, Answer, Case, Position
 from leidraad.core.flow import Part
+from leidraad.core.plans import PlanKind
 from leidraad.paths import Paths
 from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
+from screens.plans import PlansScreen
 from screens.preparation import PreparationScreen
 from screens.widgets.answer_editor import cycle_speaker
+from screens.widgets.choose_people import ChoosePeopleDialog
+from screens.widgets.fields_dialog import FieldsDialog
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.restriction_dialog import RestrictionDialog
 from storage.repository import Repository
@@ -223,7 +227,9 @@ async def test_inviting_the_pleger_with_the_slachtoffer_asks_and_keeps_the_answe
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
-        assert "vader (pleger) en moeder (slachtoffer) zitten dan samen aan tafel" in dialog.question
+        assert (
+            "vader (pleger) en moeder (slachtoffer) zitten dan samen aan tafel" in dialog.question
+        )
         await pilot.press("escape")  # no: he is not invited
         await wait_until(pilot, lambda: "vader is niet uitgenodigd." in notices(pilot))
         assert "Uitgenodigd: moeder." in screen_text(pilot)
@@ -240,3 +246,45 @@ async def test_inviting_the_pleger_with_the_slachtoffer_asks_and_keeps_the_answe
     meeting = repo.meeting_by_number(case.id)
     assert (meeting.invited, meeting.together_safe) == ([mother, father], True)
     assert [p.key for p in meeting.participants[:2]] == [mother, father]
+
+
+# --- who must and must not know a plan -------------------------------------------------
+
+
+async def test_the_plan_screen_asks_who_must_know_it_and_never_names_the_pleger(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(pleger_case())
+    assert case.id is not None
+    repo.add_plan_version(case.id, PlanKind.VEILIGHEIDSPLAN, "versie 1", FIXED_DAY)
+    app = make_app(paths, repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlansScreen), "the plans")
+        plans = app.screen
+        assert isinstance(plans, PlansScreen)
+        state = plans.statuses[PlanKind.VEILIGHEIDSPLAN]
+        assert state.unaware() == ["Veilig Thuis", "Politie", "moeder"]
+        audience = plans.query_one("#audience-veiligheidsplan", Static)
+        assert "Mag het niet krijgen (n): vader (standaard)" in str(audience.render())
+
+        await pilot.press("b")
+        await wait_until(pilot, lambda: isinstance(app.screen, FieldsDialog), "the question")
+        await type_text(pilot, "huisarts, school")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is plans, "back")
+        state = plans.statuses[PlanKind.VEILIGHEIDSPLAN]
+        assert state.unaware() == ["Veilig Thuis", "Politie", "moeder", "huisarts", "school"]
+        assert "vader" not in state.parties
+
+        await pilot.press("n")  # who must not get it: the pleger, and here also the child
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoosePeopleDialog), "who not")
+        await pilot.press("down", "down", "space", "ctrl+s")  # moeder, vader, Sam: tick Sam
+        await wait_until(pilot, lambda: app.screen is plans, "back")
+        assert "Mag het niet krijgen (n): vader, Sam" in str(audience.render())
+
+    setting = repo.plan_audience(case.id, PlanKind.VEILIGHEIDSPLAN)
+    assert setting.outside == ("huisarts", "school")
+    assert set(setting.must_not) == {member_key(case, "vader"), member_key(case, "Sam")}
+    [status, *_] = repo.plan_statuses(case.id)
+    assert "vader" not in status.unaware()
