@@ -199,13 +199,21 @@ class ExportScreen(Screen[None]):
             return
         self._save(self.prepared, Path(raw).expanduser(), overwrite=False)
 
+    def reader(self) -> str:
+        """The name of whom the chosen version is for, as the 'Voor wie' list shows it."""
+        variant = Variant(str(self.query_one("#variant", Select).value))
+        value = self.query_one("#partner", Select).value
+        names = dict((v, label) for label, v in self._people(variant))
+        return names.get(value, "deze lezer") if isinstance(value, str) else "deze lezer"
+
     async def _confirmed(self, prepared: Prepared) -> bool:
         """Shows the reading check and asks whether this may go to its reader."""
         notes = "\n".join(f"• {escape(note.text)}" for note in prepared.notes)
+        reader = escape(self.reader())
         answer = await self.app.push_screen_wait(
             ConfirmDialog(
-                f"[b]Leescontrole[/]\n\n{notes}\n\nMag dit zo naar deze lezer? Kijk bij "
-                "twijfel eerst in het voorbeeld, en scherm af met Ctrl+L in het overleg.",
+                f"[b]Leescontrole[/]\n\n{notes}\n\nMag dit zo naar {reader}? Kijk bij twijfel "
+                "eerst in het voorbeeld, en scherm af met Ctrl+L in het overleg.",
                 yes="Ja, bewaren",
             )
         )
