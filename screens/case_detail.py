@@ -53,8 +53,9 @@ def describe_case(case: Case) -> str:
     lines += ["", "[b]Ketenpartners[/]"]
     for p in case.partners:
         linked = [w.name for k in p.linked_to if (w := case.member(k)) is not None]
-        works = f" [dim]· werkt met {escape(', '.join(linked))}[/]" if linked else ""
-        lines.append(f"  • {escape(p.description)}{works}")
+        lines.append(f"  • {escape(p.description)}")
+        if linked:
+            lines.append(f"    [dim]werkt met {escape(', '.join(linked))}[/]")
     lines += [] if case.partners else ["  geen"]
     return "\n".join(lines)
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Markdown, Select, Static, TextArea
+from textual.widgets import Button, DataTable, Input, Markdown, Select, Static, TextArea
 
 from exports.variants import Variant
 from leidraad.core.audience import Restriction
-from leidraad.core.domain import SUMMARY_ID, Answer, Case, Position
+from leidraad.core.domain import SUMMARY_ID, Answer, Case, Partner, Position
 from leidraad.core.flow import Part
 from leidraad.core.plans import PlanKind
 from leidraad.paths import Paths
+from screens.case_detail import CaseScreen
+from screens.case_form import CaseFormScreen, MemberRow, PartnerRow
 from screens.export_screen import ExportScreen
+from screens.meeting.action_dialog import ActionDialog
 from screens.meeting.screen import MeetingScreen
 from screens.plans import PlansScreen
 from screens.preparation import PreparationScreen
@@ -24,7 +27,15 @@ from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.restriction_dialog import RestrictionDialog
 from storage.repository import Repository
 from tests.conftest import FIXED_DAY, family_case
-from tests.helpers import make_app, notices, screen_text, settle, type_text, wait_until
+from tests.helpers import (
+    make_app,
+    notices,
+    screen_text,
+    settle,
+    type_into,
+    type_text,
+    wait_until,
+)
 
 SECRET = "Moeder en de kinderen wonen op een geheim adres"
 
@@ -288,3 +299,81 @@ async def test_the_plan_screen_asks_who_must_know_it_and_never_names_the_pleger(
     assert set(setting.must_not) == {member_key(case, "vader"), member_key(case, "Sam")}
     [status, *_] = repo.plan_statuses(case.id)
     assert "vader" not in status.unaware()
+
+
+# --- who is who: the case form --------------------------------------------------------
+
+
+async def test_the_case_form_keeps_position_note_and_links_with_the_same_people(
+    paths: Paths, repo: Repository
+) -> None:
+    case = family_case()
+    case.partners.append(Partner("Reclassering", "R. Jansen"))
+    case = repo.save_case(case)
+    assert case.id is not None
+    keys = [m.key for m in case.members]
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "b")
+        form = app.screen
+        assert isinstance(form, CaseFormScreen)
+        mother, father, _ = form.query(MemberRow)
+        mother.query_one(".position", Select).value = Position.SLACHTOFFER.value
+        await type_into(pilot, mother.query_one(".note", Input), "vermoeden LVB")
+        father.query_one(".position", Select).value = Position.PLEGER.value
+        await wait_until(
+            pilot,
+            lambda: repo.get_case(case.id).members[1].position is Position.PLEGER,  # type: ignore[arg-type]
+        )
+
+        reclassering = form.query(PartnerRow).last()
+        reclassering.query_one(".links", Button).press()
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoosePeopleDialog), "werkt met")
+        await pilot.press("down", "space", "ctrl+s")  # moeder, vader: vader
+        await wait_until(pilot, lambda: app.screen is form, "back in the form")
+        assert str(reclassering.query_one(".links", Button).label) == "Werkt met: vader"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseScreen), "the case")
+        text = screen_text(pilot)
+        assert "moeder (ouder) · slachtoffer" in text and "notitie: vermoeden LVB" in text
+        assert "werkt met vader" in text
+
+    stored = repo.get_case(case.id)
+    assert [m.key for m in stored.members] == keys
+    mother_now, father_now, _ = stored.members
+    assert (mother_now.name, mother_now.note) == ("moeder", "vermoeden LVB")
+    assert mother_now.position is Position.SLACHTOFFER
+    assert [p for _, p in father_now.position_history] == [Position.PLEGER]
+    assert stored.partners[-1].linked_to == (keys[1],)
+
+
+async def test_an_action_can_be_kept_from_the_pleger_in_the_action_dialog(
+    paths: Paths, repo: Repository
+) -> None:
+    case = repo.save_case(pleger_case())
+    assert case.id is not None
+    app = make_app(paths, repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "n")
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.goto(screen.flow.start_of(Part.ACTIEPLAN))
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, ActionDialog), "the action")
+        dialog = app.screen
+        await type_text(pilot, "Contactverbod onderzoeken")
+        await pilot.press("tab")
+        await type_text(pilot, "Politie")
+        await pilot.click("#readers")
+        await wait_until(pilot, lambda: isinstance(app.screen, RestrictionDialog), "who reads")
+        await pilot.press("tab", "down", "space", "ctrl+s")  # niet voor: moeder, vader -> vader
+        await wait_until(pilot, lambda: app.screen is dialog, "back in the action")
+        assert str(dialog.query_one("#readers", Button).label) == "niet voor vader"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: app.screen is screen, "back in the plan")
+        table = screen.query_one("#actions", DataTable)
+        described = str(table.get_row_at(0)[1])
+        assert described == "Contactverbod onderzoeken (afgeschermd: niet voor vader)"
+
+    [action] = repo.meeting_by_number(case.id).actions
+    assert action.restriction == Restriction().not_for_people(member_key(case, "vader"))
