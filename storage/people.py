@@ -106,13 +106,14 @@ def save_members(
                     case_id=case_id, member_key=row.key, changed_on=day, position=position.value
                 )
             )
-    remaining = [row.key for _, row in pairs]
-    s.exec(
-        delete(PositionChangeRow).where(
-            col(PositionChangeRow.case_id) == case_id,
-            col(PositionChangeRow.member_key).not_in(remaining),
+    gone = set(stored) - {row.key for _, row in pairs}
+    if gone:
+        s.exec(
+            delete(PositionChangeRow).where(
+                col(PositionChangeRow.case_id) == case_id,
+                col(PositionChangeRow.member_key).in_(gone),
+            )
         )
-    )
     return keys
 
 
