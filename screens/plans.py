@@ -112,6 +112,9 @@ class PlansScreen(Screen[None]):
             table.add_column("Kent deze versie", key="known")
         self.refresh_plans()
         self.query(PlanTable).first().focus(scroll_visible=False)
+        # Moving the tables' cursors scrolls them into view; start at the first plan's head,
+        # so who must not get it is seen on a small screen too.
+        self.call_after_refresh(self.query_one("#plans").scroll_home, animate=False)
 
     def refresh_plans(self) -> None:
         repo = self.context.repo
