@@ -12,6 +12,7 @@ from leidraad.core.audience import Restriction
 from leidraad.core.domain import SUMMARY_ID, Answer, Case, Partner, Position
 from leidraad.core.flow import Part
 from leidraad.core.plans import PlanKind
+from leidraad.core.voice import HearingMode
 from leidraad.paths import Paths
 from screens.case_detail import CaseScreen
 from screens.case_form import CaseFormScreen, MemberRow, PartnerRow
@@ -220,6 +221,9 @@ async def test_inviting_only_the_mother_puts_her_on_the_sheets_and_not_the_fathe
     mine = hers[hers.index("## Wie er aan tafel zitten") : hers.index("## Wat we je gaan vragen")]
     assert "vader" not in mine and "moeder" not in mine
     assert repo.get_meeting(meeting.id).invited == [member_key(case, "moeder")]
+    hearing = {v.member: v.hearing for v in repo.client_voices(meeting.id) if not v.is_child}
+    assert hearing == {"moeder": HearingMode.AAN_TAFEL, "vader": HearingMode.CASUSREGISSEUR}
+    assert "Je komt niet zelf." in his and "Je komt zelf naar het overleg" in hers
 
 
 async def test_inviting_the_pleger_with_the_slachtoffer_asks_and_keeps_the_answer(
