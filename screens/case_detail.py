@@ -45,9 +45,18 @@ def describe_case(case: Case) -> str:
         "",
         "[b]Gezinsleden[/]",
     ]
-    lines += [f"  • {escape(m.name)} ({m.description})" for m in case.members] or ["  geen"]
+    for m in case.members:
+        lines.append(f"  • {escape(m.name)} ({m.description}) · [b]{m.position.label}[/]")
+        if m.note.strip():
+            lines.append(f"    [dim]notitie: {escape(m.note)}[/]")
+    lines += [] if case.members else ["  geen"]
     lines += ["", "[b]Ketenpartners[/]"]
-    lines += [f"  • {escape(p.description)}" for p in case.partners] or ["  geen"]
+    for p in case.partners:
+        linked = [w.name for k in p.linked_to if (w := case.member(k)) is not None]
+        lines.append(f"  • {escape(p.description)}")
+        if linked:
+            lines.append(f"    [dim]werkt met {escape(', '.join(linked))}[/]")
+    lines += [] if case.partners else ["  geen"]
     return "\n".join(lines)
 
 

@@ -1,4 +1,8 @@
-"""Creating or changing a case: alias, phase, regie, family members and partners."""
+"""Creating or changing a case: alias, phase, regie, family members and partners.
+
+Who is who matters as much as the names: each member's position in the violence
+and each partner's clients decide who may read what (core/audience.py).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from leidraad.core.domain import (
-    KNOWN_PARTNERS,
     Case,
     FamilyMember,
     InvalidInput,
@@ -22,68 +24,12 @@ from leidraad.core.domain import (
     Partner,
     Phase,
     check_alias,
-    parse_age,
 )
+from screens.case_rows import MemberRow, PartnerRow
 from screens.context import AppContext
+from screens.widgets.choose_people import ChoosePeopleDialog
 
-
-class MemberRow(Horizontal):
-    """One family member: role, name or description, and age for a child."""
-
-    def __init__(self, member: FamilyMember | None = None) -> None:
-        super().__init__(classes="row")
-        self.member = member or FamilyMember("", MemberRole.OUDER)
-
-    def compose(self) -> ComposeResult:
-        yield Select(
-            [(role.label, role.value) for role in MemberRole],
-            value=self.member.role.value,
-            allow_blank=False,
-            classes="role",
-        )
-        yield Input(
-            self.member.name, placeholder="Naam of aanduiding, bijv. moeder", classes="name"
-        )
-        age = "" if self.member.age is None else str(self.member.age)
-        yield Input(age, placeholder="leeftijd", classes="age")
-        yield Button("✕", classes="remove", tooltip="Gezinslid weghalen")
-
-    def read(self) -> FamilyMember | None:
-        name = self.query_one(".name", Input).value.strip()
-        age_text = self.query_one(".age", Input).value
-        if not name and not age_text.strip():
-            return None
-        role = MemberRole(str(self.query_one(".role", Select).value))
-        if not name:
-            raise InvalidInput("Een gezinslid heeft een naam of aanduiding nodig, bijv. 'moeder'.")
-        return FamilyMember(name, role, parse_age(age_text), self.member.id, key=self.member.key)
-
-
-class PartnerRow(Horizontal):
-    """One partner organisation and its contact person."""
-
-    def __init__(self, partner: Partner | None = None) -> None:
-        super().__init__(classes="row")
-        self.partner = partner or Partner("")
-
-    def compose(self) -> ComposeResult:
-        yield Input(
-            self.partner.organisation,
-            placeholder="Organisatie, bijv. Veilig Thuis",
-            suggester=SuggestFromList(KNOWN_PARTNERS, case_sensitive=False),
-            classes="organisation",
-        )
-        yield Input(self.partner.contact, placeholder="Contactpersoon", classes="contact")
-        yield Button("✕", classes="remove", tooltip="Partner weghalen")
-
-    def read(self) -> Partner | None:
-        organisation = self.query_one(".organisation", Input).value.strip()
-        contact = self.query_one(".contact", Input).value.strip()
-        if not organisation and not contact:
-            return None
-        if not organisation:
-            raise InvalidInput(f"Bij contactpersoon '{contact}' ontbreekt de organisatie.")
-        return Partner(organisation, contact, self.partner.id, key=self.partner.key)
+__all__ = ["CaseFormScreen", "MemberRow", "PartnerRow"]
 
 
 def _as_stored(case: Case) -> Case:
@@ -139,12 +85,14 @@ class CaseFormScreen(Screen[Case | None]):
             yield Input(case.regie, id="regie", placeholder="bijv. Veilig Thuis, A. de Vries")
             yield Static("Gezinsleden", classes="section")
             yield Static(
-                "Kinderen worden niet uitgenodigd; hun stem komt via de casusregisseur.",
+                "Positie: zoals de professionals het nu zien. De notitie (bijv. 'vermoeden "
+                "LVB') komt nooit in een stuk voor een cliënt.",
                 classes="hint",
             )
             with Vertical(id="members"):
+                today = self.context.today()
                 for member in case.members or [FamilyMember("", MemberRole.OUDER)]:
-                    yield MemberRow(member)
+                    yield MemberRow(member, today)
             yield Button("+ Gezinslid", id="add-member")
             yield Static("Ketenpartners", classes="section")
             with Vertical(id="partners"):
@@ -163,6 +111,7 @@ class CaseFormScreen(Screen[Case | None]):
 
     def on_mount(self) -> None:
         self.query_one("#alias", Input).focus(scroll_visible=False)
+        self._show_links()
 
     # --- saving while typing ------------------------------------------------
 
@@ -190,6 +139,8 @@ class CaseFormScreen(Screen[Case | None]):
                 self.case = self.context.repo.save_case(case)
             except Exception as problem:  # storage errors carry a Dutch message
                 return self._show_problem(f"Opslaan lukte niet: {problem}. Je tekst blijft staan.")
+            self._rows_follow(self.case)
+        self._show_links()
         self._problem = None
         status = self.query_one("#status", Static)
         status.update("Opgeslagen. Wijzigingen worden vanzelf bewaard.")
@@ -206,9 +157,52 @@ class CaseFormScreen(Screen[Case | None]):
     def _anything_typed(self) -> bool:
         return any(i.value.strip() for i in self.query(Input))
 
+    def _rows_follow(self, case: Case) -> None:
+        """Each row edits the person as stored now (with the position history kept)."""
+        for row in self.query(MemberRow):
+            row.member = case.member(row.member.key) or row.member
+        for partner_row in self.query(PartnerRow):
+            partner_row.partner = case.partner(partner_row.partner.key) or partner_row.partner
+
+    def _adults_typed(self) -> list[tuple[str, str]]:
+        """(name, key) of each adult in the form as typed now: who a partner can work with."""
+        return [
+            (row.typed_name(), row.member.key)
+            for row in self.query(MemberRow)
+            if row.typed_name() and row.typed_role() is not MemberRole.KIND
+        ]
+
+    def _show_links(self) -> None:
+        names = {key: name for name, key in self._adults_typed()}
+        for row in self.query(PartnerRow):
+            row.show_links(names)
+
+    @on(PartnerRow.ChooseLinks)
+    def _choose_links(self, event: PartnerRow.ChooseLinks) -> None:
+        row = event.row
+        organisation = row.query_one(".organisation", Input).value.strip() or "deze partner"
+
+        def chosen(keys: list[str] | None) -> None:
+            if keys is None:
+                return
+            row.linked = tuple(keys)
+            self._show_links()
+            self._changed()
+
+        self.app.push_screen(
+            ChoosePeopleDialog(
+                f"Met wie werkt {organisation}?",
+                "Vink de cliënten aan met wie deze partner werkt (bijv. de reclassering met "
+                "vader). Wat 'niet voor' die cliënt is, krijgt deze partner dan ook niet.",
+                self._adults_typed(),
+                row.linked,
+            ),
+            chosen,
+        )
+
     @on(Button.Pressed, "#add-member")
     async def _add_member(self) -> None:
-        row = MemberRow()
+        row = MemberRow(today=self.context.today())
         await self.query_one("#members").mount(row)
         row.query_one(".name").focus()
 
@@ -220,14 +214,15 @@ class CaseFormScreen(Screen[Case | None]):
 
     @on(Button.Pressed, ".remove")
     async def _remove_row(self, event: Button.Pressed) -> None:
-        row = event.button.parent
-        if isinstance(row, MemberRow | PartnerRow):
-            await row.remove()
+        rows = [a for a in event.button.ancestors if isinstance(a, MemberRow | PartnerRow)]
+        if rows:
+            await rows[0].remove()
             self.save()
 
     def _read(self) -> Case:
         members = [m for row in self.query(MemberRow) if (m := row.read()) is not None]
-        partners = [p for row in self.query(PartnerRow) if (p := row.read()) is not None]
+        keys = {m.key: m.name for m in members}
+        partners = [p for row in self.query(PartnerRow) if (p := row.read(keys)) is not None]
         return Case(
             alias=check_alias(self.query_one("#alias", Input).value),
             phase=Phase(str(self.query_one("#phase", Select).value)),

@@ -1,4 +1,9 @@
-"""Choosing a version of the minutes, seeing exactly what will be written, and saving it."""
+"""Choosing a version of the minutes, seeing exactly what will be written, and saving it.
+
+A version for one client or one partner, and a preparation sheet, is read before it
+leaves: the reading check says what in it came from or is about someone else, and
+the file is only written once the user confirms that (exports/publish.py).
+"""
 
 from __future__ import annotations
 
@@ -13,13 +18,22 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Markdown, Select, Static
 
 from exports.documents import DocumentRequest, Format
-from exports.publish import ExportNotLogged, MinutesJob, Prepared, ReadOnce, prepare, write_prepared
-from exports.variants import Variant
-from leidraad.core.voice import clients, voices_for
+from exports.publish import (
+    ExportNotLogged,
+    MinutesJob,
+    NotConfirmed,
+    Prepared,
+    ReadOnce,
+    prepare,
+    write_prepared,
+)
+from exports.variants import UnknownClient, UnknownPartner, Variant
+from leidraad.core.domain import name_key
+from leidraad.core.people import document_clients
 from screens.context import AppContext
 from screens.widgets.prompt import ConfirmDialog
 
-_FOR_SOMEONE = (Variant.PARTNER, Variant.VOORBEREIDING)
+_FOR_SOMEONE = (Variant.PARTNER, Variant.CLIENT, Variant.VOORBEREIDING)
 
 
 class ExportScreen(Screen[None]):
@@ -47,11 +61,20 @@ class ExportScreen(Screen[None]):
         self.prepared: Prepared | None = None
         self._path_edited = False
 
-    def _people(self, variant: Variant) -> list[str]:
-        """Whom a version can be for: partners, or the clients for a preparation sheet."""
-        if variant is Variant.VOORBEREIDING:
-            return [v.member for v in clients(voices_for(self.case, self.meeting.voices))]
-        return list(dict.fromkeys(p.organisation for p in self.case.partners))
+    def _people(self, variant: Variant) -> list[tuple[str, str]]:
+        """Whom a version can be for, as (shown, value): a partner by organisation, or a
+        client (an adult, never a child) by member key."""
+        if variant.for_one_client:
+            return [(m.name, m.key) for m in document_clients(self.case)]
+        return [(p, p) for p in dict.fromkeys(p.organisation for p in self.case.partners)]
+
+    def _initial_value(self, people: list[tuple[str, str]]) -> str:
+        """The person asked for at the start, given by key or by name."""
+        wanted = self.initial_person
+        for label, value in people:
+            if wanted and (value == wanted or name_key(label) == name_key(wanted)):
+                return value
+        return ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,9 +91,9 @@ class ExportScreen(Screen[None]):
                 yield Label("Voor wie", id="person-label")
                 people = self._people(self.initial_variant)
                 yield Select(
-                    [(p, p) for p in people],
+                    people,
                     prompt="kies voor wie",
-                    value=self.initial_person if self.initial_person in people else Select.NULL,
+                    value=self._initial_value(people) or Select.NULL,
                     id="partner",
                     disabled=True,
                 )
@@ -84,6 +107,7 @@ class ExportScreen(Screen[None]):
                 )
         yield Static("", id="about", markup=False)
         with VerticalScroll(id="preview-box"):
+            yield Static("", id="check", markup=False)
             yield Markdown("", id="preview")
         with Horizontal(id="save-row"):
             yield Input(id="path")
@@ -109,7 +133,7 @@ class ExportScreen(Screen[None]):
             variant,
             person if variant is Variant.PARTNER else "",
             fmt,
-            person if variant is Variant.VOORBEREIDING else "",
+            person if variant.for_one_client else "",
         )
 
     @on(Select.Changed, "#variant")
@@ -118,8 +142,8 @@ class ExportScreen(Screen[None]):
         people = self.query_one("#partner", Select)
         current = people.value
         options = self._people(variant)
-        people.set_options([(p, p) for p in options])
-        if isinstance(current, str) and current in options:
+        people.set_options(options)
+        if isinstance(current, str) and current in [value for _, value in options]:
             people.value = current
         self._update()
 
@@ -139,17 +163,27 @@ class ExportScreen(Screen[None]):
         about = self.query_one("#about", Static)
         request = self.request()
         self.prepared = None
+        check = self.query_one("#check", Static)
+        check.display = False
         if request is None:
-            who = "cliënt" if variant is Variant.VOORBEREIDING else "partner"
+            who = "cliënt" if variant.for_one_client else "partner"
             about.update(f"Kies voor welke {who} deze versie is.")
             self.query_one("#preview", Markdown).update("")
             return
         about.update(variant.description)
         job = MinutesJob(self.meeting_id, request)
         context = self.context
-        self.prepared = prepare(
-            self.source, context.guide, job, context.minutes_dir, context.today()
-        )
+        try:
+            self.prepared = prepare(
+                self.source, context.guide, job, context.minutes_dir, context.today()
+            )
+        except (UnknownClient, UnknownPartner) as problem:
+            about.update(str(problem))
+            self.query_one("#preview", Markdown).update("")
+            return
+        notes = [note.text for note in self.prepared.notes]
+        check.update(reading_check_text(notes, self.prepared.needs_confirmation))
+        check.display = bool(notes)
         self.query_one("#preview", Markdown).update(self.prepared.markdown)
         if not self._path_edited:
             self.query_one("#path", Input).value = str(self.prepared.default_path)
@@ -165,16 +199,43 @@ class ExportScreen(Screen[None]):
             return
         self._save(self.prepared, Path(raw).expanduser(), overwrite=False)
 
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
+    def reader(self) -> str:
+        """The name of whom the chosen version is for, as the 'Voor wie' list shows it."""
+        variant = Variant(str(self.query_one("#variant", Select).value))
+        value = self.query_one("#partner", Select).value
+        names = dict((v, label) for label, v in self._people(variant))
+        return names.get(value, "deze lezer") if isinstance(value, str) else "deze lezer"
+
+    async def _confirmed(self, prepared: Prepared) -> bool:
+        """Shows the reading check and asks whether this may go to its reader."""
+        notes = "\n".join(f"• {escape(note.text)}" for note in prepared.notes)
+        reader = escape(self.reader())
+        answer = await self.app.push_screen_wait(
+            ConfirmDialog(
+                f"[b]Leescontrole[/]\n\n{notes}\n\nMag dit zo naar {reader}? Kijk bij twijfel "
+                "eerst in het voorbeeld, en scherm af met Ctrl+L in het overleg.",
+                yes="Ja, bewaren",
+            )
+        )
+        return bool(answer)
 
     @work(exclusive=True, group="save")
-    async def _save(self, prepared: Prepared, path: Path, overwrite: bool) -> None:
-        """Write what the preview shows and log it once; a taken name only when asked."""
+    async def _save(
+        self, prepared: Prepared, path: Path, overwrite: bool, confirmed: bool = False
+    ) -> None:
+        """Write what the preview shows and log it once; a taken name only when asked,
+        a version for one reader only once the reading check is confirmed."""
         status = self.query_one("#status", Static)
+        if prepared.needs_confirmation and not confirmed:
+            if not await self._confirmed(prepared):
+                status.update("Niet bewaard: de leescontrole is niet bevestigd.")
+                return
+            confirmed = True
         try:
-            written = write_prepared(self.source, prepared, path, overwrite)
+            written = write_prepared(self.source, prepared, path, overwrite, confirmed=confirmed)
+        except NotConfirmed:
+            status.update("Niet bewaard: de leescontrole is niet bevestigd.")
+            return
         except FileExistsError:
             replace = await self.app.push_screen_wait(
                 ConfirmDialog(
@@ -183,7 +244,7 @@ class ExportScreen(Screen[None]):
                 )
             )
             if replace:
-                self._save(prepared, path, overwrite=True)
+                self._save(prepared, path, overwrite=True, confirmed=confirmed)
             else:
                 status.update("Niet bewaard: het bestaande bestand is niet aangeraakt.")
             return
@@ -196,3 +257,13 @@ class ExportScreen(Screen[None]):
             return
         status.update(f"Bewaard: {written}")
         self.notify(f"Bewaard: {written}", title="Verslag", markup=False)
+
+
+def reading_check_text(notes: list[str], asks: bool) -> str:
+    """The reading check above the preview, where a trainer can point at it."""
+    if not notes:
+        return ""
+    head = (
+        "Leescontrole (je bevestigt dit bij Bewaren):" if asks else "Leescontrole (ter informatie):"
+    )
+    return "\n".join([head, *(f"• {note}" for note in notes)])

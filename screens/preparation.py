@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from rich.markup import escape
 from textual import on
@@ -16,11 +17,13 @@ from textual.widgets.option_list import Option
 from exports.variants import Variant
 from leidraad.core.domain import PURPOSE_ID, Answer, format_date
 from leidraad.core.flow import Part
-from leidraad.core.voice import ClientVoice, voices_for
+from leidraad.core.voice import ClientVoice, HearingMode, voices_for
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.voice_forms import ChildVoiceForm, PreparationForm, VoiceForm
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.invite_list import InviteList
+from screens.widgets.storage_guard import saving
 
 
 class PreparationScreen(Screen[None]):
@@ -46,7 +49,7 @@ class PreparationScreen(Screen[None]):
             id="title",
         )
         with Horizontal():
-            with Vertical(id="people-box"):
+            with VerticalScroll(id="people-box"):
                 yield Static("Wie bereid je voor?", classes="section")
                 yield OptionList(
                     *(
@@ -55,6 +58,8 @@ class PreparationScreen(Screen[None]):
                     ),
                     id="people",
                 )
+                yield Static("Wie nodig je uit aan tafel?", classes="section")
+                yield InviteList(self.case, m.invited, m.together_safe, id="invites")
                 yield Static(self._shared(), id="shared")
             with VerticalScroll(id="form-box"):
                 yield Static("Doel van het overleg (hetzelfde voor iedereen)", classes="section")
@@ -78,6 +83,7 @@ class PreparationScreen(Screen[None]):
         )
 
     async def on_mount(self) -> None:
+        self._align_hearing(())
         if self.voices:
             await self._show(0)
         else:
@@ -85,6 +91,43 @@ class PreparationScreen(Screen[None]):
                 Static("Deze casus heeft nog geen gezinsleden. Voeg ze toe bij 'Casus bewerken'.")
             )
         self.query_one("#people", OptionList).focus()
+
+    @on(InviteList.Changed)
+    def _invited(self, event: InviteList.Changed) -> None:
+        """Store who is invited; the table, and so every sheet, follows."""
+        assert self.meeting.id is not None
+        self._flush()  # what is typed goes first, so it cannot undo the hearing set below
+        before = list(self.meeting.invited)
+        with saving(self):
+            stored = self.context.repo.set_invited(
+                self.meeting.id, event.invited, event.together_safe
+            )
+            self.meeting.invited, self.meeting.together_safe = stored.invited, stored.together_safe
+            self.meeting.participants = stored.participants
+        self.query_one(InviteList).show(self.meeting.invited, self.meeting.together_safe)
+        self.query_one("#shared", Static).update(self._shared())
+        if self._align_hearing(set(before) ^ set(self.meeting.invited)) and self.voices:
+            self.call_later(self._show, getattr(self, "current", 0))
+
+    def _align_hearing(self, changed: Collection[str]) -> bool:
+        """Who is not invited does not come to the table: their voice comes in through the
+        casusregisseur, unless another way was agreed. Who was just invited comes."""
+        invited = set(self.meeting.invited)
+        updated = False
+        for voice in list(self.voices):
+            key = voice.member_key
+            if voice.is_child:
+                continue
+            if key not in invited and voice.hearing is HearingMode.AAN_TAFEL:
+                new = replace(voice, hearing=HearingMode.CASUSREGISSEUR)
+            elif key in invited and key in changed and voice.hearing is not HearingMode.AAN_TAFEL:
+                new = replace(voice, hearing=HearingMode.AAN_TAFEL, voiced_by="")
+            else:
+                continue
+            with saving(self) as attempt:
+                self._save_voice(new)
+            updated = updated or attempt.ok
+        return updated
 
     def _save_purpose(self, answer: Answer) -> None:
         assert self.meeting.id is not None

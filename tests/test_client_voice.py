@@ -41,6 +41,7 @@ from tests.helpers import (
     type_text,
     wait_until,
 )
+from tests.opening_helpers import invite_both_parents
 
 
 def planned_meeting(repo: Repository) -> tuple[int, int]:
@@ -151,7 +152,8 @@ async def test_the_clients_own_words_become_quotes_and_aftercare_becomes_an_acti
         await pilot.press("enter", "n")
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
-        await pilot.press("down", "space")  # vader is not at the table
+        await invite_both_parents(pilot)
+        await pilot.press("down", "space")  # vader is not at the table after all
         await pilot.pause()
         assert "vader is er niet" in screen_text(pilot)
         await type_into(pilot, screen.query_one("#voiced-by", Input), "Fatima (ED)")

@@ -26,6 +26,7 @@ from tests.helpers import (
     type_text,
     wait_until,
 )
+from tests.opening_helpers import invite_both_parents
 
 
 def palette_offers(pilot: Pilot[None], title: str) -> bool:
@@ -106,7 +107,8 @@ async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repos
         flow = screen.flow
         assert "Deel 1 van 7 · Opening" in screen_text(pilot)
 
-        # Opening: the father is absent, the purpose is typed.
+        # Opening: both parents are invited, the father is absent, the purpose is typed.
+        await invite_both_parents(pilot)
         await pilot.press("down", "space")
         await type_into(pilot, screen.query_one("#purpose", TextArea), "Samen een veiligheidsplan")
 
@@ -341,6 +343,7 @@ async def test_what_was_typed_a_moment_ago_is_in_the_minutes_preview(
         await pilot.press("enter", "n")
         meeting = app.screen
         assert isinstance(meeting, MeetingScreen)
+        await invite_both_parents(pilot)
         await pilot.press("down", "space")  # the second adult is not there
         await pilot.pause()
         absent = meeting.query(AbsentVoiceRow).first()

@@ -92,6 +92,7 @@ async def test_typing_a_voice_reloads_the_plan_only_when_the_aftercare_changes(
     from leidraad.core.flow import Part
     from tests.conftest import family_case
     from tests.helpers import type_into
+    from tests.opening_helpers import invite_both_parents
 
     repo.save_case(family_case())
     app = make_app(paths, repo)
@@ -99,6 +100,7 @@ async def test_typing_a_voice_reloads_the_plan_only_when_the_aftercare_changes(
         await pilot.press("enter", "n")
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
+        await invite_both_parents(pilot)
         reads: list[int] = []
         real_get = repo.get_meeting
 
@@ -107,7 +109,7 @@ async def test_typing_a_voice_reloads_the_plan_only_when_the_aftercare_changes(
             return real_get(meeting_id)
 
         monkeypatch.setattr(repo, "get_meeting", get_meeting)
-        await pilot.press("down", "space")  # vader is not at the table
+        await pilot.press("down", "space")  # vader is not at the table after all
         await pilot.pause()
         await type_into(pilot, screen.query_one("#voiced-by", Input), "Fatima (ED)")
         await settle(pilot)

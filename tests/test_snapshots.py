@@ -65,3 +65,16 @@ def test_meeting_screen_scores(snap_compare, paths: Paths, repo: Repository) -> 
         await steady(pilot)
 
     assert snap_compare(make_app(paths, repo), terminal_size=(100, 30), run_before=to_scores)
+
+
+def test_who_may_read_an_answer_at_80x24(snap_compare, paths: Paths, repo: Repository) -> None:
+    """The restriction dialog fits the smallest terminal: kinds, niet voor, gedeeld met."""
+    fill(repo)
+
+    async def to_dialog(pilot: Pilot[None]) -> None:
+        await pilot.press("down", "enter", "enter", "ctrl+n", "ctrl+n")
+        await pilot.press("M", "o", "e", "d", "e", "r", "ctrl+l")
+        await pilot.pause()
+        await steady(pilot)
+
+    assert snap_compare(make_app(paths, repo), terminal_size=(80, 24), run_before=to_dialog)

@@ -17,12 +17,15 @@ from leidraad.core.audience import Restriction
 from leidraad.core.domain import (
     DATE_FORMAT_HINT,
     Action,
+    Case,
     InvalidInput,
     Phase,
     Priority,
     format_date,
     parse_date,
 )
+from leidraad.core.people import names_by_key
+from screens.widgets.restriction_dialog import RestrictionDialog
 
 SAVE_DELAY = 0.3
 
@@ -41,14 +44,12 @@ class ActionDialog(ModalScreen[Action | None]):
         action: Action,
         owners: Sequence[str],
         save: Callable[[Action], Action],
-        partners: Sequence[str] = (),
+        case: Case | None = None,
     ) -> None:
         super().__init__()
         self.action_item = action
-        self.readers = [Restriction(), Restriction.professionals()]
-        self.readers += [Restriction.only_for(p) for p in dict.fromkeys(partners) if p.strip()]
-        if action.restriction not in self.readers:
-            self.readers.append(action.restriction)
+        self.case = case or Case("")
+        self.restriction = action.restriction
         self.owners = list(dict.fromkeys(o for o in owners if o))
         self._save = save
         self._timer: Timer | None = None
@@ -89,12 +90,7 @@ class ActionDialog(ModalScreen[Action | None]):
                     )
                 with Vertical():
                     yield Label("Wie mag het lezen?")
-                    yield Select(
-                        [(r.label, i) for i, r in enumerate(self.readers)],
-                        value=self.readers.index(action.restriction),
-                        allow_blank=False,
-                        id="readers",
-                    )
+                    yield Button(self._readers_label(), id="readers")
             yield Static(
                 "Wordt vanzelf opgeslagen zodra de actie een beschrijving heeft.",
                 classes="status",
@@ -102,6 +98,22 @@ class ActionDialog(ModalScreen[Action | None]):
             )
             with Horizontal(classes="buttons"):
                 yield Button("Klaar (Esc)", id="done", variant="primary")
+
+    def _readers_label(self) -> str:
+        return self.restriction.describe(names_by_key(self.case))
+
+    @on(Button.Pressed, "#readers")
+    def _choose_readers(self) -> None:
+        def chosen(restriction: Restriction | None) -> None:
+            if restriction is not None and restriction != self.restriction:
+                self.restriction = restriction
+                self.query_one("#readers", Button).label = self._readers_label()
+                self._changed()
+            self.query_one("#readers", Button).focus()
+
+        what = self.query_one("#description", Input).value.strip() or "Deze actie"
+        dialog = RestrictionDialog(f"Actie: {what}", self.restriction, self.case)
+        self.app.push_screen(dialog, chosen)
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -131,7 +143,7 @@ class ActionDialog(ModalScreen[Action | None]):
             Priority(str(self.query_one("#priority", Select).value)),
             Phase(str(self.query_one("#phase", Select).value)),
             self.action_item.id,
-            self.readers[int(str(self.query_one("#readers", Select).value))],
+            self.restriction,
         )
         return action, problem
 

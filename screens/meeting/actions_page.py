@@ -19,6 +19,7 @@ from leidraad.core.domain import Action, format_date
 from screens.meeting.action_dialog import ActionDialog
 from screens.meeting.page import MeetingPage, RestrictTarget
 from screens.meeting.session import MeetingSession
+from screens.widgets.answer_editor import marking_label
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.storage_guard import saving
 
@@ -69,13 +70,12 @@ class ActionsPage(Vertical, MeetingPage):
         table = self.query_one(ActionTable)
         table.clear()
         actions = self.session.meeting.actions
+        names = self.session.names()
         for i, a in enumerate(actions, start=1):
+            marking = marking_label(a.restriction, names)
             table.add_row(
                 str(i),
-                Text(
-                    a.description
-                    + (f" ({a.restriction.label})" if a.restriction.is_restricted else "")
-                ),
+                Text(a.description + (f" ({marking})" if marking else "")),
                 Text(a.owner or "nog niet bepaald"),
                 format_date(a.due) or "-",
                 a.priority.value,
@@ -131,7 +131,7 @@ class ActionsPage(Vertical, MeetingPage):
         case = self.session.current_case()
         partners = [p.organisation for p in case.partners]
         owners = [p.name for p in self.session.meeting.participants] + partners
-        dialog = ActionDialog(action, owners, self.session.save_action, partners)
+        dialog = ActionDialog(action, owners, self.session.save_action, case)
         self.app.push_screen(dialog, closed)
 
     @on(Requested)

@@ -40,8 +40,10 @@ class ClosingPage(VerticalScroll, MeetingPage):
 
     def compose(self) -> ComposeResult:
         yield Static("Samenvatting: wat is besloten?", classes="question")
-        save = self.session.save_answer
-        yield AnswerEditor(self._answer(SUMMARY_ID, "Samenvatting"), save, id="summary")
+        save, names = self.session.save_answer, self.session.names()
+        yield AnswerEditor(
+            self._answer(SUMMARY_ID, "Samenvatting"), save, id="summary", names=names
+        )
         yield Static("Nazorg: wie vertelt elke cliënt en elk kind de uitkomst?", classes="question")
         yield Static(
             "Vul in wie het vertelt, hoe en uiterlijk wanneer. Het wordt een actie in het plan, "
@@ -55,6 +57,7 @@ class ClosingPage(VerticalScroll, MeetingPage):
             self._answer(AFTERCARE_ID, "Wie informeert de cliënten na het overleg"),
             save,
             id="aftercare",
+            names=names,
         )
         yield Label(f"Volgend overleg ({DATE_FORMAT_HINT})")
         yield Input(format_date(self.session.meeting.next_meeting), id="next-meeting")

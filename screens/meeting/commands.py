@@ -37,12 +37,12 @@ def meeting_commands(screen: Commanded) -> list[Command]:
     commands += [
         (
             "Eigen woorden van de cliënt",
-            "Markeer het antwoord als citaat",
+            "Wiens woorden: elke keer de volgende persoon (Ctrl+O)",
             screen.action_client_words,
         ),
         (
             "Wie mag dit lezen?",
-            "Afschermen: alleen professionals of alleen voor één partner",
+            "Afschermen: alleen professionals, één partner, niet voor of gedeeld met iemand",
             screen.action_restrict,
         ),
         ("Zorg concreet maken", "Bij deze vraag: eerst de zorg concreet", screen.action_worry),
@@ -52,6 +52,11 @@ def meeting_commands(screen: Commanded) -> list[Command]:
             screen.action_export,
         ),
         ("Overleg afsluiten", "Naar de afsluiting: samenvatting en verslag", go(Part.AFSLUITING)),
+        (
+            "Wie is uitgenodigd",
+            "Welke cliënten aan tafel komen (in de opening)",
+            go(Part.OPENING),
+        ),
     ]
     # Following the case over time.
     review = flow.review_position()

@@ -1,4 +1,5 @@
-"""Opening: who is at the table, who is absent or on the phone, and the purpose."""
+"""Opening: who of the family is invited, who is at the table, who is absent or on the
+phone, how the voice of each client who is not there comes in, and the purpose."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from screens.meeting.page import MeetingPage
 from screens.meeting.session import MeetingSession
 from screens.voice_forms import AbsentVoiceRow
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.invite_list import InviteList
 from screens.widgets.prompt import PromptDialog
 from screens.widgets.storage_guard import saving
 
@@ -44,33 +46,66 @@ class OpeningPage(VerticalScroll, MeetingPage):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Static("Wie zijn er bij het overleg?", classes="question")
+        meeting = self.session.meeting
+        yield Static("Wie van het gezin is uitgenodigd?", classes="question")
         yield Static(
-            "Spatie of Enter wisselt: aanwezig, afwezig, telefonisch. "
-            "Kinderen nodig je niet uit; hun stem komt via de casusregisseur.",
+            "Niemand, tot je het hier aanvinkt (Spatie). Kinderen nodig je niet uit; hun stem "
+            "komt via de casusregisseur.",
             classes="help",
         )
+        yield InviteList(self.session.case, meeting.invited, meeting.together_safe, id="invites")
+        yield Static("Wie zijn er bij het overleg?", classes="question")
+        yield Static("Spatie of Enter wisselt: aanwezig, afwezig, telefonisch.", classes="help")
         yield ParticipantTable(id="participants", cursor_type="row")
         with Horizontal(classes="buttons"):
             yield Button("+ Deelnemer (a)", id="add-participant")
         yield Vertical(id="absent-voices")
         yield Static("Doel van het overleg", classes="question")
         answer = self.session.answer(PURPOSE_ID, "Doel van het overleg", Part.OPENING.value)
-        yield AnswerEditor(answer, self.session.save_answer, id="purpose")
+        yield AnswerEditor(
+            answer, self.session.save_answer, id="purpose", names=self.session.names()
+        )
 
     def on_mount(self) -> None:
         table = self.query_one(ParticipantTable)
         table.add_column("Naam", key="name")
         table.add_column("Rol of organisatie", key="role")
         table.add_column("Aanwezig", key="attendance")
+        self._fill_table()
+        self._sync_absent()
+
+    def _fill_table(self) -> None:
+        table = self.query_one(ParticipantTable)
+        row = table.cursor_row
+        table.clear()
         for p in self.session.meeting.participants:
             table.add_row(Text(p.name), Text(p.role), p.attendance.value, key=str(p.id))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    @on(InviteList.Changed)
+    def _invited(self, event: InviteList.Changed) -> None:
+        event.stop()
+        with saving(self):
+            self.session.set_invited(event.invited, event.together_safe)
+        meeting = self.session.meeting
+        self.query_one(InviteList).show(meeting.invited, meeting.together_safe)
+        self._fill_table()
         self._sync_absent()
+
+    def _not_at_table(self) -> set[str]:
+        """Names of the adults who are not at the table: not invited, or absent."""
+        case = self.session.case
+        seated: set[str] = set()
+        for p in self.session.meeting.participants:
+            member = case.member(p.key) or next((m for m in case.members if m.name == p.name), None)
+            if member is not None and p.attendance is not Attendance.AFWEZIG:
+                seated.add(member.key)
+        return {m.name for m in case.adults if m.key not in seated}
 
     def _sync_absent(self) -> None:
         """A client who is not at the table gets a row: how was their voice brought in?"""
-        participants = self.session.meeting.participants
-        absent = {p.name for p in participants if p.attendance is Attendance.AFWEZIG}
+        absent = self._not_at_table()
         box = self.query_one("#absent-voices", Vertical)
         shown = {row.voice.member: row for row in box.query(AbsentVoiceRow)}
         for voice in clients(self.session.voices):

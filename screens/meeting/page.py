@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from leidraad.core.audience import Restriction
+from exports.variants import answer_origin
+from leidraad.core.audience import NO_ORIGIN, Origin, Restriction
 from leidraad.core.voice import ClientVoice
 from screens.meeting.session import MeetingSession
 from screens.widgets.answer_editor import AnswerEditor
@@ -29,6 +30,7 @@ class RestrictTarget:
     what: str
     current: Restriction
     apply: Callable[[Restriction], None]
+    origin: Origin = NO_ORIGIN  # whose words it is, or a veiligheidsplan: the defaults
 
 
 class MeetingPage(Widget):
@@ -61,7 +63,10 @@ class MeetingPage(Widget):
         if editor is None:
             return None
         answer = editor.answer
-        return RestrictTarget(answer.question_text, answer.restriction, editor.set_restriction)
+        origin = answer_origin(answer, self.session.guide.safety_plan_ids())
+        return RestrictTarget(
+            answer.question_text, answer.restriction, editor.set_restriction, origin
+        )
 
     def worry_origin(self) -> AnswerEditor | None:
         """The answer a worry made concrete belongs to; only a question page has one."""

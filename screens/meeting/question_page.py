@@ -34,7 +34,7 @@ class QuestionPage(Vertical, MeetingPage):
             prompts = "\n".join(f"  • {escape(f)}" for f in question.followups)
             yield Static(f"[b]Doorvragen[/]\n{prompts}", classes="followups")
         yield Static("", classes="worry-note")
-        yield AnswerEditor(self.answer, self.session.save_answer)
+        yield AnswerEditor(self.answer, self.session.save_answer, names=self.session.names())
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -12,11 +12,13 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from leidraad.core.audience import Restriction
+from exports.variants import score_owner
+from leidraad.core.audience import Origin, Restriction
 from leidraad.core.domain import InvalidInput, SafetyScore, parse_score
 from screens.meeting.divergence_note import DivergenceNote, PreviousScores, ScoresChanged
 from screens.meeting.page import MeetingPage, RestrictTarget
 from screens.meeting.session import MeetingSession
+from screens.widgets.answer_editor import marking_label
 from screens.widgets.pending import SAVES_WHILE_TYPING
 from screens.widgets.prompt import PromptDialog
 from screens.widgets.storage_guard import saving
@@ -50,8 +52,9 @@ class ScoreRow(Vertical):
         who = escape(self.score.perspective)
         if self.score.voiced_by:
             who += f" [dim](verwoord door {escape(self.score.voiced_by)})[/]"
-        if self.score.restriction.is_restricted:
-            who += f"  [b $warning]afgeschermd: {escape(self.score.restriction.label)}[/]"
+        marking = marking_label(self.score.restriction, self.session.names())
+        if marking:
+            who += f"  [b $warning]{escape(marking)}[/]"
         return who
 
     def set_restriction(self, restriction: Restriction) -> None:
@@ -161,8 +164,12 @@ class ScoresPage(VerticalScroll, MeetingPage):
         row = next(rows, None)
         if row is None:
             return None
+        owner = score_owner(self.session.case, row.score)
         return RestrictTarget(
-            f"Cijfer van {row.score.perspective}", row.score.restriction, row.set_restriction
+            f"Cijfer van {row.score.perspective}",
+            row.score.restriction,
+            row.set_restriction,
+            Origin(speaker=owner),
         )
 
     @on(Button.Pressed, "#add-perspective")

@@ -22,6 +22,7 @@ from leidraad.core.audience import Restriction
 from leidraad.core.domain import format_date
 from leidraad.core.flow import REVIEW_STEP, MeetingFlow, Part
 from leidraad.core.meeting import Meeting
+from leidraad.core.people import names_by_key
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.meeting.actions_page import ActionsPage
@@ -37,6 +38,7 @@ from screens.meeting.scores_page import ScoresPage
 from screens.meeting.session import MeetingSession
 from screens.meeting.voice_bar import ClientVoiceBar
 from screens.meeting.worry_dialog import make_worry_concrete
+from screens.widgets.answer_editor import cycle_speaker
 from screens.widgets.restriction_dialog import RestrictionDialog
 from screens.widgets.storage_guard import saving
 
@@ -215,19 +217,27 @@ class MeetingScreen(Screen[None]):
         self.query_one(MeetingClock).take_timeout()
 
     def action_client_words(self) -> None:
+        """Ctrl+O: whose own words these are, in turn; protection follows who said it."""
         editor = self._page().answer_editor(self.focused)
         if editor is None:
             self.notify(
                 "Op deze pagina is geen antwoord om te markeren.", severity="warning", markup=False
             )
             return
-        editor.toggle_client_words()
-        self.notify(
-            "Gemarkeerd als eigen woorden van de cliënt."
-            if editor.answer.client_words
-            else "Markering 'eigen woorden' weggehaald.",
-            markup=False,
-        )
+        speakers = self.session.speakers()
+        editor.next_speaker(speakers)
+        answer = editor.answer
+        if not answer.client_words:
+            self.notify("Markering 'eigen woorden' weggehaald.", markup=False)
+            return
+        following = cycle_speaker(answer, speakers)
+        if not following.client_words:
+            then = "geen eigen woorden"
+        elif following.speaker:
+            then = self.session.names().get(following.speaker, "iemand anders")
+        else:
+            then = "van wie is onbekend"
+        self.notify(f"Gemarkeerd: {editor.speaker_label()}. Nog eens Ctrl+O: {then}.", markup=False)
 
     def action_worry(self) -> None:
         make_worry_concrete(self, self._page())
@@ -237,13 +247,15 @@ class MeetingScreen(Screen[None]):
         if target is None:
             self.notify("Ga eerst naar een antwoord, cijfer of actie.", severity="warning")
             return
+        case = self.session.current_case()
 
         def chosen(restriction: Restriction | None) -> None:
             if restriction is not None:
                 target.apply(restriction)
-                self.notify(f"Wie mag dit lezen: {restriction.label}.", markup=False)
+                said = restriction.describe(names_by_key(case))
+                self.notify(f"Wie mag dit lezen: {said}.", markup=False)
 
-        dialog = RestrictionDialog(target.what, target.current, self.session.partners())
+        dialog = RestrictionDialog(target.what, target.current, case, target.origin)
         self.app.push_screen(dialog, chosen)
 
     def action_export(self) -> None:

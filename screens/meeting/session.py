@@ -23,6 +23,7 @@ from leidraad.core.flow import MeetingFlow
 from leidraad.core.followup import Outcome
 from leidraad.core.guide import Guide
 from leidraad.core.meeting import Meeting
+from leidraad.core.people import names_by_key
 from leidraad.core.voice import ClientVoice, TimeOut
 from screens.context import AppContext
 
@@ -67,6 +68,14 @@ class MeetingSession:
     def partners(self) -> list[str]:
         """The partner organisations of the case, for 'wie mag dit lezen'."""
         return [p.organisation for p in self.case.partners]
+
+    def names(self) -> dict[str, str]:
+        """Key -> name of everyone in the case, to put markings and speakers into words."""
+        return names_by_key(self.case)
+
+    def speakers(self) -> list[str]:
+        """Whose own words an answer can be (Ctrl+O), in the order of the case."""
+        return [m.key for m in self.case.members]
 
     # --- the meeting's course -------------------------------------------------------
 
@@ -145,6 +154,12 @@ class MeetingSession:
         saved = self.context.repo.add_participant(self.meeting_id, participant)
         self.meeting.participants.append(saved)
         return saved
+
+    def set_invited(self, invited: list[str], together_safe: bool | None) -> None:
+        """Invite these clients; the table (participants) follows, as storage seats them."""
+        stored = self.context.repo.set_invited(self.meeting_id, invited, together_safe)
+        self.meeting.invited, self.meeting.together_safe = stored.invited, stored.together_safe
+        self.meeting.participants = stored.participants
 
     def set_next_meeting(self, when: date | None) -> None:
         self.context.repo.set_next_meeting(self.meeting_id, when)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from time import monotonic
 
@@ -23,12 +23,18 @@ class AnswerEditor(TextArea):
     """Edits one answer; saving is debounced, and flushed on leaving the field or the screen."""
 
     def __init__(
-        self, answer: Answer, save: Callable[[Answer], None], *, id: str | None = None
+        self,
+        answer: Answer,
+        save: Callable[[Answer], None],
+        *,
+        id: str | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
             answer.text, soft_wrap=True, tab_behavior="focus", id=id, classes=SAVES_WHILE_TYPING
         )
         self.answer = answer
+        self.names = dict(names or {})  # key -> name, to say whose words and for whom
         self._save = save
         self._timer: Timer | None = None
         self._dirty = False
@@ -88,8 +94,17 @@ class AnswerEditor(TextArea):
             self._show_marks()  # the 'nog niet opgeslagen' note goes
         return True
 
-    def toggle_client_words(self) -> None:
-        self._mark(replace(self.answer, client_words=not self.answer.client_words))
+    def next_speaker(self, speakers: Sequence[str]) -> None:
+        """Ctrl+O: not someone's own words, then each person's in turn, then someone's
+        whose we do not know, and round again. Whose words they are decides who may read them."""
+        self._mark(cycle_speaker(self.answer, speakers))
+
+    def speaker_label(self) -> str:
+        """'eigen woorden van moeder', or '' when these are no one's own words."""
+        if not self.answer.client_words:
+            return ""
+        name = self.names.get(self.answer.speaker, "")
+        return f"eigen woorden van {name}" if name else "eigen woorden (van wie is onbekend)"
 
     def set_restriction(self, restriction: Restriction) -> None:
         self._mark(replace(self.answer, restriction=restriction))
@@ -102,9 +117,9 @@ class AnswerEditor(TextArea):
         self.flush()
 
     def _show_marks(self) -> None:
-        marks = ["eigen woorden van de cliënt"] if self.answer.client_words else []
-        if self.answer.restriction.is_restricted:
-            marks.append(f"afgeschermd: {self.answer.restriction.label}")
+        marks = [self.speaker_label()] if self.answer.client_words else []
+        marking = marking_label(self.answer.restriction, self.names)
+        marks += [marking] if marking else []
         self.border_subtitle = " · ".join(marks)
         self.set_class(self.answer.client_words, "client-words")
         self.set_class(self.answer.restriction.is_restricted, "restricted")
@@ -114,3 +129,19 @@ class AnswerEditor(TextArea):
 
     def on_unmount(self) -> None:
         self.flush()
+
+
+def cycle_speaker(answer: Answer, speakers: Sequence[str]) -> Answer:
+    """The next state of 'whose own words': none, each speaker, unknown whose, none again."""
+    states = [(False, ""), *((True, key) for key in speakers), (True, "")]
+    now = (answer.client_words, answer.speaker if answer.client_words else "")
+    following = states[(states.index(now) + 1) % len(states)] if now in states else states[1]
+    return replace(answer, client_words=following[0], speaker=following[1])
+
+
+def marking_label(restriction: Restriction, names: Mapping[str, str]) -> str:
+    """How a marking shows on screen: 'afgeschermd: niet voor vader', 'gedeeld met moeder',
+    or '' for the default."""
+    if restriction.is_restricted:
+        return f"afgeschermd: {restriction.describe(dict(names))}"
+    return restriction.describe(dict(names)) if restriction.shared_with else ""
