@@ -217,7 +217,8 @@ async def test_inviting_only_the_mother_puts_her_on_the_sheets_and_not_the_fathe
         hers = preview(export)
 
     table = his[his.index("## Wie er aan tafel zitten") : his.index("## Wat we je gaan vragen")]
-    assert "moeder" in table
+    # She is at the table, but the pleger's sheet never says where and when she will be.
+    assert "moeder" not in table and "Veilig Thuis" in table
     mine = hers[hers.index("## Wie er aan tafel zitten") : hers.index("## Wat we je gaan vragen")]
     assert "vader" not in mine and "moeder" not in mine
     assert repo.get_meeting(meeting.id).invited == [member_key(case, "moeder")]
