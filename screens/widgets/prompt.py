@@ -67,7 +67,12 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog Horizontal { height: auto; margin-top: 1; }
     ConfirmDialog Button { margin-right: 2; }
     """
-    BINDINGS = [Binding("escape", "no", "Nee")]
+    # "Nee" has the focus, so Enter never confirms by accident; `j` or the arrows reach "Ja".
+    BINDINGS = [
+        Binding("escape", "no", "Nee"),
+        Binding("j", "yes", "Ja"),
+        Binding("left,right", "app.focus_next", "Andere knop", show=False),
+    ]
 
     def __init__(self, question: str, yes: str = "Ja") -> None:
         super().__init__()
@@ -84,7 +89,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.query_one("#no", Button).focus()
 
     @on(Button.Pressed, "#yes")
-    def _yes(self) -> None:
+    def action_yes(self) -> None:
         self.dismiss(True)
 
     @on(Button.Pressed, "#no")
