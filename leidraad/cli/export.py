@@ -85,6 +85,8 @@ def export(
     from exports.variants import UnknownPartner, Variant, reader_for
     from storage.repository import NotFound
 
+    if out and context.paths.is_own_file(out):
+        fail(own_file_message(Path(out), context), code=2)
     if partner and variant != "partner":
         fail("--partner hoort bij --variant partner.", code=2)
     if client and variant not in ONE_CLIENT:
@@ -128,6 +130,15 @@ def export(
     ]
     labels = [_name(found, key) or partner.strip() or "de partners" for key in readers]
     _publish(context, repo, jobs, out, overschrijven, confirmed, labels)
+
+
+def own_file_message(target: Path, context: Context) -> str:
+    """Why --out may not be this file, and where output can go instead."""
+    return (
+        f"{target} is een bestand dat leidraad zelf bijhoudt (de database, het slot, de "
+        "instellingen of een reservekopie). Er is niets geschreven. Kies een andere naam "
+        f"of map, bijvoorbeeld in {context.paths.minutes_dir}."
+    )
 
 
 def _clients(case: Case, meeting: Meeting, variant: Variant, client: str) -> list[str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from leidraad.cli.common import count, fail
-from leidraad.paths import ENV_QUESTIONSETS, Paths
+from leidraad.paths import ENV_QUESTIONSETS, ForeignFolder, Paths
 from screens import probe
 from storage.settings import Settings, SettingsError, load_settings
 
@@ -55,9 +55,18 @@ class Context:
         self._prepared = False
 
     def prepare_folder(self) -> None:
-        """Create the data folder and make it private: walked once per run, not per step."""
+        """Recognise the data folder, then make leidraad's files in it private: once per run.
+
+        A folder that is not leidraad's is refused untouched, as a StorageError (exit 2),
+        so every command stops with the same Dutch message.
+        """
+        from storage.errors import StorageError
+
         if not self._prepared:
-            self.paths.prepare()
+            try:
+                self.paths.prepare()
+            except ForeignFolder as error:
+                raise StorageError(str(error)) from None
             self._prepared = True
 
     def release(self) -> None:
