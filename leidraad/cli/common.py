@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -36,6 +37,15 @@ class Group(click.Group):
 def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"leidraad: {message}", err=True)
     sys.exit(code)
+
+
+def own_file_message(target: Path, instead: Path) -> str:
+    """Why an --out may not be this file (Paths.is_own_file), and where output can go instead."""
+    return (
+        f"{target} is een bestand dat leidraad zelf bijhoudt (de database, het slot, de "
+        "instellingen of een reservekopie). Er is niets geschreven. Kies een andere naam "
+        f"of map, bijvoorbeeld in {instead}."
+    )
 
 
 def count(number: int, one: str, many: str) -> str:

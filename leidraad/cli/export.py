@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from leidraad.cli.common import Command, fail
+from leidraad.cli.common import Command, fail, own_file_message
 from leidraad.cli.opening import Context, guide_for, open_repo
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def export(
     from storage.repository import NotFound
 
     if out and context.paths.is_own_file(out):
-        fail(own_file_message(Path(out), context), code=2)
+        fail(own_file_message(Path(out), context.paths.minutes_dir), code=2)
     if partner and variant != "partner":
         fail("--partner hoort bij --variant partner.", code=2)
     if client and variant not in ONE_CLIENT:
@@ -130,15 +130,6 @@ def export(
     ]
     labels = [_name(found, key) or partner.strip() or "de partners" for key in readers]
     _publish(context, repo, jobs, out, overschrijven, confirmed, labels)
-
-
-def own_file_message(target: Path, context: Context) -> str:
-    """Why --out may not be this file, and where output can go instead."""
-    return (
-        f"{target} is een bestand dat leidraad zelf bijhoudt (de database, het slot, de "
-        "instellingen of een reservekopie). Er is niets geschreven. Kies een andere naam "
-        f"of map, bijvoorbeeld in {context.paths.minutes_dir}."
-    )
 
 
 def _clients(case: Case, meeting: Meeting, variant: Variant, client: str) -> list[str]:
