@@ -119,7 +119,9 @@ def gids(context: Context) -> None:
     from storage.settings import display_file
 
     folder = context.paths.data_dir
-    GuideApp(guide_for(context), display_file(folder) if folder.is_dir() else None).run()
+    # The theme is remembered only in a folder that is leidraad's: a foreign one stays untouched.
+    own = folder.is_dir() and context.paths.recognised()
+    GuideApp(guide_for(context), display_file(folder) if own else None).run()
 
 
 @click.command(cls=Command)
