@@ -77,9 +77,7 @@ def test_every_written_document_is_registered_with_its_case_and_meeting(
     }
 
 
-def test_writing_the_same_file_again_keeps_one_registration(
-    paths: Paths, repo: Repository
-) -> None:
+def test_writing_the_same_file_again_keeps_one_registration(paths: Paths, repo: Repository) -> None:
     case_id, meeting_id = a_case(repo, "Gezin J.", None)
     guide = load_guide([])
     for _ in range(2):
