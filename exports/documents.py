@@ -156,7 +156,7 @@ def document_title(case: Case, meeting: Meeting, request: DocumentRequest) -> st
 
 
 def document_filename(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
-    """E.g. 'gezin-a-overleg-2-2026-11-20-voor-moeder.md': the file names its reader."""
+    """E.g. 'gezin-a-1-overleg-2-2026-11-20-voor-moeder.md': its case number and reader."""
     variant = "" if request.variant is Variant.VOLLEDIG else request.variant.value
     if request.variant is Variant.PARTNER:
         variant = f"voor-{slug(request.partner)}"
@@ -165,7 +165,7 @@ def document_filename(case: Case, meeting: Meeting, request: DocumentRequest) ->
     if request.variant is Variant.VOORBEREIDING:
         variant = f"voorbereiding-{slug(request_client(case, request).name)}"
     return minutes_filename(
-        case.alias, meeting.number, meeting.held_on, variant, request.format.value
+        case.alias, meeting.number, meeting.held_on, variant, request.format.value, case.id
     )
 
 

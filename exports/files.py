@@ -7,7 +7,6 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -90,42 +89,29 @@ def slug(text: str) -> str:
     return cleaned or "casus"
 
 
-def _minutes_stem(alias: str, number: int, held_on: date) -> str:
-    return f"{slug(alias)}-overleg-{number}-{held_on.isoformat()}"
+def _case_part(alias: str, case_id: int | None) -> str:
+    """'gezin-j-3': the case number keeps apart two cases whose aliases slug alike."""
+    return slug(alias) if case_id is None else f"{slug(alias)}-{case_id}"
 
 
 def minutes_filename(
-    alias: str, number: int, held_on: date, variant: str = "", extension: str = "md"
+    alias: str,
+    number: int,
+    held_on: date,
+    variant: str = "",
+    extension: str = "md",
+    case_id: int | None = None,
 ) -> str:
+    """E.g. 'gezin-j-3-overleg-2-2027-01-02-acties.md' for case 3."""
     suffix = f"-{slug(variant)}" if variant else ""
-    return f"{_minutes_stem(alias, number, held_on)}{suffix}.{extension}"
+    stem = f"{_case_part(alias, case_id)}-overleg-{number}-{held_on.isoformat()}"
+    return f"{stem}{suffix}.{extension}"
 
 
-def history_filename(alias: str, today: date, extension: str = "md") -> str:
-    return f"{slug(alias)}-verloop-{today.isoformat()}.{extension}"
-
-
-def case_documents(
-    folder: Path, alias: str, meetings: Iterable[tuple[int, date]], with_history: bool = True
-) -> list[Path]:
-    """Every document written for these meetings of a case: all versions, both formats.
-
-    `with_history`: also the case histories (`verloop`), which are named by the alias
-    alone; leave them when another case has a name that gives the same file names.
-    """
-    if not folder.is_dir():
-        return []
-    stems = {_minutes_stem(alias, n, held_on) for n, held_on in meetings}
-    history = re.compile(rf"{re.escape(slug(alias))}-verloop-\d{{4}}-\d{{2}}-\d{{2}}$")
-    found: list[Path] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix not in (".md", ".html") or not path.is_file():
-            continue
-        stem = path.stem
-        ours = stem in stems or any(stem.startswith(f"{s}-") for s in stems)
-        if ours or (with_history and history.match(stem)):
-            found.append(path)
-    return found
+def history_filename(
+    alias: str, today: date, extension: str = "md", case_id: int | None = None
+) -> str:
+    return f"{_case_part(alias, case_id)}-verloop-{today.isoformat()}.{extension}"
 
 
 def write_private(path: Path, text: str, overwrite: bool = True) -> Path:

@@ -7,6 +7,7 @@ a meeting and the palette all call `export_document`, so none of them can forget
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,7 @@ from leidraad.core.domain import Case
 from leidraad.core.followup import CaseHistory, MeetingFollowUp
 from leidraad.core.guide import Guide
 from leidraad.core.meeting import Meeting
-from leidraad.core.ports import DocumentSource
+from leidraad.core.ports import DocumentRegister, DocumentSource
 from leidraad.core.voice import clients, voices_for
 
 
@@ -81,6 +82,8 @@ class Prepared:
     notes: tuple[ReadingNote, ...] = ()
     person_numbers: dict[str, int] = field(default_factory=dict)
     for_one_reader: bool = False  # a client's or one partner's version, or a preparation sheet
+    meeting_id: int | None = None  # None for the course of a case
+    folder: Path | None = None  # the verslagen/ folder: paths inside it are registered relative
 
     @property
     def needs_confirmation(self) -> bool:
@@ -112,9 +115,10 @@ def prepare(source: DocumentSource, guide: Guide, job: Job, folder: Path, today:
             if job.html
             else markdown
         )
-        name = history_filename(history.case.alias, today, "html" if job.html else "md")
+        extension = "html" if job.html else "md"
+        name = history_filename(history.case.alias, today, extension, job.case_id)
         what = "verloop van de casus" + (" (html)" if job.html else "")
-        return Prepared(job.case_id, text, folder / name, what, markdown)
+        return Prepared(job.case_id, text, folder / name, what, markdown, folder=folder)
     meeting = source.get_meeting(job.meeting_id)
     case = source.get_case(meeting.case_id)
     followup = source.meeting_followup(job.meeting_id)
@@ -127,7 +131,18 @@ def prepare(source: DocumentSource, guide: Guide, job: Job, folder: Path, today:
     numbers = {member.key: number for number, member in enumerate(case.members, start=1)}
     what = _what(case, meeting, request)
     one = request.variant in (Variant.CLIENT, Variant.PARTNER, Variant.VOORBEREIDING)
-    return Prepared(meeting.case_id, text, folder / name, what, markdown, notes, numbers, one)
+    return Prepared(
+        meeting.case_id,
+        text,
+        folder / name,
+        what,
+        markdown,
+        notes,
+        numbers,
+        one,
+        meeting_id=job.meeting_id,
+        folder=folder,
+    )
 
 
 def _what(case: Case, meeting: Meeting, request: DocumentRequest) -> str:
@@ -161,9 +176,11 @@ def write_prepared(
     *,
     confirmed: bool = False,
 ) -> Path:
-    """Write atomically (FileExistsError unless `overwrite`), then log the export once.
+    """Write atomically (FileExistsError unless `overwrite`), register it, log the export once.
 
-    A document whose reading check found something (`prepared.notes`) is only written
+    The file is registered with its case and meeting when the source keeps a register
+    (DocumentRegister), so purge finds it by identity, never by its name. A document
+    whose reading check found something (`prepared.notes`) is only written
     when the user confirmed it (`confirmed`; NotConfirmed otherwise), and the log line
     then says what was checked, by person number.
     """
@@ -174,10 +191,24 @@ def write_prepared(
     if prepared.needs_confirmation:
         what = f"{what}; {prepared.checked_line()}"
     try:
+        if isinstance(source, DocumentRegister):
+            source.record_document(
+                prepared.case_id, prepared.meeting_id, _registered(prepared, path)
+            )
         source.record_export(prepared.case_id, what)
     except Exception as error:  # any failure of the log must not hide that the file exists
         raise ExportNotLogged(path, error) from error
     return path
+
+
+def _registered(prepared: Prepared, path: Path) -> str:
+    """The path as the register keeps it: relative inside verslagen/, else absolute."""
+    where = Path(os.path.realpath(path))
+    if prepared.folder is not None:
+        folder = Path(os.path.realpath(prepared.folder))
+        if where.is_relative_to(folder) and where != folder:
+            return where.relative_to(folder).as_posix()
+    return str(where)
 
 
 def export_document(
@@ -232,3 +263,7 @@ class ReadOnce:
 
     def record_export(self, case_id: int, what: str) -> None:
         self._source.record_export(case_id, what)
+
+    def record_document(self, case_id: int, meeting_id: int | None, path: str) -> None:
+        if isinstance(self._source, DocumentRegister):
+            self._source.record_document(case_id, meeting_id, path)

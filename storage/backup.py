@@ -17,8 +17,9 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, delete, func, insert, select, text
 from sqlmodel import SQLModel
 
-from storage.database import Location, connect, inspect_sqlite
+from storage.database import Location, connect, inspect_sqlite, read_only
 from storage.errors import DatabaseDamaged, StorageError, damaged, translate
+from storage.fileformat import APPLICATION_ID
 from storage.migrations import prepare
 from storage.snapshot import (
     backup_sqlite_engine,
@@ -76,6 +77,8 @@ def make_backup(location: Location, target: Path) -> Path:
             try:
                 SQLModel.metadata.create_all(copy)
                 _copy_rows(engine, copy, repeatable_read=True)
+                with copy.connect() as marking:  # a leidraad file, known by its mark
+                    marking.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
             finally:
                 copy.dispose()
     finally:
@@ -87,14 +90,16 @@ def describe_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
     """Check that a file is a usable leidraad backup and say what is in it."""
     if not path.is_file():
         raise StorageError(f"{path} bestaat niet of is geen bestand.")
-    version = inspect_sqlite(Location(path=path, passphrase=passphrase))
+    location = Location(path=path, passphrase=passphrase)
+    version = inspect_sqlite(location)
     if version is None:
         raise DatabaseDamaged(damaged(path))
-    connection = open_plain_or_encrypted(path, passphrase)
     try:
-        cases = connection.execute(f"SELECT count(*) FROM {CaseRow.__tablename__}").fetchone()[0]
-    finally:
-        connection.close()
+        with read_only(location) as connection:
+            query = f"SELECT count(*) FROM {CaseRow.__tablename__}"
+            cases = connection.execute(query).fetchone()[0]
+    except Exception as error:
+        raise translate(error, path) from error
     made = datetime.fromtimestamp(path.stat().st_mtime)
     return BackupInfo(path, version, int(cases), made)
 
@@ -112,18 +117,18 @@ def restore_backup(location: Location, source: Path, safety_copy: Path | None) -
         location.path.parent.mkdir(parents=True, exist_ok=True)
         if not location.path.exists():
             location.path.touch(mode=0o600)
-        backup = open_plain_or_encrypted(source, location.passphrase)
-        live = open_plain_or_encrypted(location.path, location.passphrase)
         try:
-            live.execute("PRAGMA busy_timeout=5000")
-            backup.backup(live)
-            live.execute("PRAGMA journal_mode=WAL")
-            live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with read_only(Location(path=source, passphrase=location.passphrase)) as backup:
+                live = open_plain_or_encrypted(location.path, location.passphrase)
+                try:
+                    live.execute("PRAGMA busy_timeout=5000")
+                    backup.backup(live)
+                    live.execute("PRAGMA journal_mode=WAL")
+                    live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    live.close()
         except Exception as error:
             raise translate(error, location.path) from error
-        finally:
-            backup.close()
-            live.close()
         return
     # PostgreSQL: bring the file to this schema in a scratch copy, then copy the rows in.
     if safety_copy is not None:
@@ -131,12 +136,12 @@ def restore_backup(location: Location, source: Path, safety_copy: Path | None) -
     with tempfile.TemporaryDirectory(prefix="leidraad-") as folder:
         scratch = Path(folder) / "herstel.db"
         private_target(scratch)
-        source_db, scratch_db = sqlite3.connect(source), sqlite3.connect(scratch)
-        try:
-            source_db.backup(scratch_db)
-        finally:
-            source_db.close()
-            scratch_db.close()
+        with read_only(Location(path=source)) as source_db:
+            scratch_db = sqlite3.connect(scratch)
+            try:
+                source_db.backup(scratch_db)
+            finally:
+                scratch_db.close()
         copy = _sqlite_engine(scratch)
         server = connect(location)
         try:

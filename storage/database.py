@@ -7,9 +7,12 @@ and not from a newer leidraad; a file that fails that check is never touched.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, text
 
@@ -20,11 +23,19 @@ from storage.errors import (
     damaged,
     translate,
 )
-from storage.fileformat import SQLITE_HEADER, check_version
-from storage.migrations import prepare
+from storage.fileformat import APPLICATION_ID, SQLITE_HEADER, check_version, not_ours
+from storage.migrations import prepare, schema_shape, shape_of
 from storage.tables import SchemaInfo
 
-__all__ = ["SQLITE_HEADER", "Location", "StorageError", "check_version", "connect", "open_engine"]
+__all__ = [
+    "SQLITE_HEADER",
+    "Location",
+    "StorageError",
+    "check_version",
+    "connect",
+    "open_engine",
+    "read_only",
+]
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another writer before it gives up
 
@@ -131,8 +142,9 @@ def open_engine(database: Path | Location, backup_dir: Path | None = None) -> En
 def inspect_sqlite(location: Location) -> int | None:
     """The schema version of an existing SQLite file, read without writing a single byte.
 
-    None means an empty database (a new one). Raises for a file that is not ours, is
-    damaged, is encrypted without a passphrase, or comes from a newer leidraad.
+    None means an empty database (a new one). Raises for a file that is not ours (another
+    application_id, or no mark and tables that are no known version), is damaged, is
+    encrypted without a passphrase, or comes from a newer leidraad.
     """
     assert location.path is not None
     path = location.path
@@ -156,20 +168,8 @@ def inspect_sqlite(location: Location) -> int | None:
             "Versleutel de database eerst met 'leidraad versleutelen'."
         )
     try:
-        connection = _read_only(location)
-    except sqlite3.Error as error:
-        raise translate(error, path) from error
-    try:
-        check = connection.execute("PRAGMA quick_check(1)").fetchone()
-        if check is None or check[0] != "ok":
-            raise DatabaseDamaged(damaged(path))
-        query = "SELECT name FROM sqlite_master WHERE type='table'"
-        tables = {row[0] for row in connection.execute(query)}
-        if not tables:
-            return None
-        if SchemaInfo.__tablename__ not in tables:
-            raise DatabaseDamaged(damaged(path))
-        row = connection.execute(f"SELECT version FROM {SchemaInfo.__tablename__}").fetchone()
+        with read_only(location) as connection:
+            return _recognise(connection, path)
     except StorageError:
         raise
     except Exception as error:
@@ -179,21 +179,76 @@ def inspect_sqlite(location: Location) -> int | None:
                 "Er is niets veranderd; probeer het opnieuw."
             ) from error
         raise translate(error, path) from error
-    finally:
-        connection.close()
-    version = int(row[0]) if row else None
+
+
+def _recognise(connection: Any, path: Path) -> int | None:
+    """Ours by its mark, or (from before the mark) by tables exactly as a known version."""
+    check = connection.execute("PRAGMA quick_check(1)").fetchone()
+    if check is None or check[0] != "ok":
+        raise DatabaseDamaged(damaged(path))
+    mark = connection.execute("PRAGMA application_id").fetchone()[0]
+    if mark not in (0, APPLICATION_ID):
+        raise DatabaseDamaged(not_ours(path))
+    query = "SELECT name FROM sqlite_master WHERE type='table'"
+    tables = {row[0] for row in connection.execute(query)}
+    if not tables:
+        if mark == 0 and _has_other_objects(connection):
+            raise DatabaseDamaged(not_ours(path))
+        return None
+    if SchemaInfo.__tablename__ not in tables:
+        raise DatabaseDamaged(not_ours(path))
+    rows = connection.execute(f"SELECT version FROM {SchemaInfo.__tablename__}").fetchall()
+    if len(rows) != 1 or not isinstance(rows[0][0], int):
+        raise DatabaseDamaged(not_ours(path))
+    version = int(rows[0][0])
     check_version(version, path)
+    if mark == 0:
+        names = {
+            table: {row[1] for row in connection.execute(_columns_of(table))} for table in tables
+        }
+        if version < 1 or shape_of(names) != schema_shape(version):
+            raise DatabaseDamaged(not_ours(path))
     return version
 
 
-def _read_only(location: Location) -> Any:
-    assert location.path is not None
-    uri = f"file:{location.path}?mode=ro"
-    if location.passphrase is None:
-        return sqlite3.connect(uri, uri=True)
-    from storage.encryption import connect_raw
+def _columns_of(table: str) -> str:
+    quoted = table.replace('"', '""')
+    return f'PRAGMA table_info("{quoted}")'
 
-    return connect_raw(uri, location.passphrase, uri=True)
+
+def _has_other_objects(connection: Any) -> bool:
+    """Views or triggers without tables: someone's file, not an empty database."""
+    return bool(connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+
+
+@contextmanager
+def read_only(location: Location) -> Iterator[Any]:
+    """A read-only connection that leaves no -wal or -shm file behind.
+
+    Without a -wal file everything is in the main file, so it is opened immutable (SQLite
+    then creates nothing). With one, it is opened read-only so the log is read too, and a
+    -shm that SQLite had to make is removed again afterwards.
+    """
+    assert location.path is not None
+    path = location.path
+    siblings = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+    existed = {sibling for sibling in siblings if sibling.exists()}
+    name = quote(str(path.absolute()))
+    wal = Path(f"{path}-wal") in existed
+    uri = f"file:{name}?mode=ro" if wal else f"file:{name}?mode=ro&immutable=1"
+    if location.passphrase is None:
+        connection = sqlite3.connect(uri, uri=True)
+    else:
+        from storage.encryption import connect_raw
+
+        connection = connect_raw(uri, location.passphrase, uri=True)
+    try:
+        yield connection
+    finally:
+        connection.close()
+        for sibling in siblings:
+            if sibling not in existed:
+                sibling.unlink(missing_ok=True)
 
 
 def _connect_postgres(location: Location) -> Engine:

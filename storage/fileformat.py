@@ -11,6 +11,19 @@ from storage.tables import SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
 
+# SQLite's application_id (PRAGMA application_id), set on every database leidraad
+# creates or upgrades: "LDRD". A file with another id is never ours; one with 0 is
+# from before the mark and is accepted only if its tables are exactly a known version.
+APPLICATION_ID = 0x4C445244
+
+
+def not_ours(where: object) -> str:
+    return (
+        f"{where} is geen leidraad-database (het bestand hoort bij een ander programma of "
+        "is van de hand aangepast). Het bestand is niet aangeraakt. Kies een andere map met "
+        "--data-dir, of zet een reservekopie van leidraad terug met 'leidraad restore BESTAND'."
+    )
+
 
 def check_version(version: int | None, where: object) -> None:
     """Refuse a database made by a newer leidraad before a single byte of it is changed."""

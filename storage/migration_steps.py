@@ -318,6 +318,25 @@ def _v4_person_keys(connection: Connection) -> None:
         )
 
 
+def _v6_documents(connection: Connection) -> None:
+    """Every written document with its case (and meeting), for purge to find by identity."""
+    metadata = MetaData()
+    for referred in ("cases", "meetings"):
+        Table(referred, metadata, Column("id", Integer, primary_key=True))
+    Table(
+        "documents",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+        Column("meeting_id", Integer, ForeignKey("meetings.id"), nullable=True),
+        Column("path", String, nullable=False),
+        Column("written_at", DateTime(timezone=True), nullable=False),
+        Index("ix_documents_case_id", "case_id"),
+        Index("ix_documents_meeting_id", "meeting_id"),
+        Index("ix_documents_path", "path"),
+    ).create(connection)
+
+
 STEPS: list[Step] = [
     Step(2, "cases can be closed (closed_at, closed_reason); audit_log", _v2_closing_and_audit_log),
     Step(
@@ -331,4 +350,5 @@ STEPS: list[Step] = [
         "positions and their history, invitations, plan audiences; reasons out of the log",
         v5_people_invitations_plans,
     ),
+    Step(6, "documents: every written document with its case and meeting", _v6_documents),
 ]

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, MetaData, inspect, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
 from sqlmodel import SQLModel
 
 from storage.errors import StorageError, translate
-from storage.fileformat import check_version
+from storage.fileformat import APPLICATION_ID, check_version
 from storage.migration_steps import STEPS, Step, add_column, create_table, v1_tables
 from storage.snapshot import backup_sqlite_engine
 from storage.tables import SCHEMA_VERSION, SchemaInfo
@@ -31,6 +32,7 @@ __all__ = [
     "current_version",
     "needs_upgrade",
     "prepare",
+    "schema_shape",
     "upgrade",
 ]
 
@@ -67,6 +69,8 @@ def prepare(engine: Engine, backup_dir: Path | None = None) -> None:
             if engine.dialect.name == "sqlite":
                 _backup_before_upgrade(engine, version, backup_dir)
             upgrade(engine)
+        if engine.dialect.name == "sqlite":
+            mark(engine)
     except StorageError:
         raise
     except Exception as error:
@@ -81,6 +85,44 @@ def _create(engine: Engine) -> None:
         connection.execute(
             text(f"INSERT INTO {INFO_TABLE} (id, version) VALUES (1, :v)"), {"v": SCHEMA_VERSION}
         )
+
+
+def mark(engine: Engine) -> None:
+    """Set leidraad's application_id, so the file is known as ours from now on.
+
+    Only reached for a file that was checked to be ours (or new): see inspect_sqlite.
+    """
+    with engine.connect() as connection:
+        found = connection.exec_driver_sql("PRAGMA application_id").scalar()
+        if found != APPLICATION_ID:
+            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.commit()
+
+
+Shape = frozenset[tuple[str, frozenset[str]]]
+
+
+def shape_of(names: dict[str, set[str]]) -> Shape:
+    """Table and column names, SQLite's own tables left out: what a version is known by."""
+    return frozenset(
+        (table, frozenset(columns))
+        for table, columns in names.items()
+        if not table.startswith("sqlite_")
+    )
+
+
+@cache
+def schema_shape(version: int) -> Shape:
+    """The tables and columns a database of this schema version has, built in memory."""
+    engine = create_engine("sqlite://")
+    try:
+        create_at_version(engine, version)
+        with engine.connect() as connection:
+            found = inspect(connection)
+            names = {t: {c["name"] for c in found.get_columns(t)} for t in found.get_table_names()}
+    finally:
+        engine.dispose()
+    return shape_of(names)
 
 
 def upgrade(engine: Engine, target: int = SCHEMA_VERSION) -> None:

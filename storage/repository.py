@@ -262,6 +262,13 @@ class Repository:
             audit.record(s.connection(), self.actor, case_id, audit.EXPORTED, what)
             s.commit()
 
+    def record_document(self, case_id: int, meeting_id: int | None, path: str) -> None:
+        """Register a written document by its case (and meeting), for purge; see
+        storage/documents.py for what `path` holds."""
+        from storage.documents import record_document
+
+        record_document(self.engine, case_id, meeting_id, path)
+
     def record_event(self, action: str, detail: str = "") -> None:
         """A line about no case (a browser tab on real data): who, when, what; never client text."""
         with self.work.session() as s:

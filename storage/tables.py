@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel, UniqueConstraint
 from leidraad.core.domain import new_key
 
 # Raise by one with every change below, and add the step in storage/migration_steps.py.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def utc_now() -> datetime:
@@ -252,6 +252,21 @@ class CaseStatusRow(SQLModel, table=True):
     closed: bool
     reason: str = ""
     at: datetime = Field(default_factory=utc_now)
+
+
+class DocumentRow(SQLModel, table=True):
+    """A document written for a case, so purge finds it by the case and never by its name.
+
+    `path` is relative to the data folder's verslagen/ when the file lies there, else
+    absolute (an --out elsewhere: recorded, but never deleted by leidraad).
+    """
+
+    __tablename__ = "documents"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    meeting_id: int | None = Field(default=None, foreign_key="meetings.id", index=True)
+    path: str = Field(index=True)
+    written_at: datetime = Field(default_factory=utc_now)
 
 
 class AuditRow(SQLModel, table=True):

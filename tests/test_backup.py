@@ -190,3 +190,30 @@ def test_an_old_backup_is_upgraded_on_its_way_to_the_server(
     finally:
         repo.engine.dispose()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["oud.db"]  # no scratch left behind
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal", "lock"])
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_backup_onto_the_database_its_logs_or_the_lock_is_refused_before_opening(
+    paths: Paths, repo: Repository, suffix: str, overwrite: bool
+) -> None:
+    repo.save_case(family_case())
+    repo.engine.dispose()
+    lock = paths.data_dir / "leidraad.lock"
+    own = lock if suffix == "lock" else Path(f"{paths.database}{suffix}")
+    # Another spelling of the same file: through '..' and a link to the data folder.
+    link = paths.data_dir.parent / "koppeling"
+    link.symlink_to(paths.data_dir)
+    spelled = link / "verslagen" / ".." / own.name
+
+    def files() -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted(paths.data_dir.iterdir()) if p.is_file()}
+
+    before = files()
+    extra = ["--overschrijven"] if overwrite else []
+    result = run(paths, "backup", "--out", str(spelled), *extra)
+
+    assert result.exit_code == 2, result.output
+    assert "van leidraad zelf" in result.output
+    assert "Er is niets veranderd" in result.output
+    assert files() == before

@@ -179,7 +179,7 @@ async def test_the_course_of_the_case_is_saved_from_the_palette_and_logged_once(
         await wait_until(pilot, lambda: isinstance(app.screen, CaseScreen), "the case")
         await run_from_palette(pilot, "verloop exporteren")
         await settle(pilot)
-        [written] = paths.minutes_dir.glob("gezin-j-verloop-*.md")
+        [written] = paths.minutes_dir.glob("gezin-j-1-verloop-*.md")
         assert written.read_text(encoding="utf-8").startswith("# Verloop van de casus: Gezin J.")
         assert f"Verloop opgeslagen: {written}" in notices(pilot)
         assert exported(repo, case_id) == ["verloop van de casus"]
@@ -211,5 +211,5 @@ async def test_the_minutes_saved_from_the_case_screen_are_logged_once(
         await settle(pilot)
         assert "Bewaard:" in screen_text(pilot)
     [written] = paths.minutes_dir.glob("*.md")
-    assert written.name == "gezin-j-overleg-3-2026-09-08.md"
+    assert written.name == "gezin-j-1-overleg-3-2026-09-08.md"
     assert exported(repo, case_id) == ["verslag overleg 3 (volledig)"]

@@ -125,7 +125,7 @@ def test_a_clients_version_is_written_after_the_reading_check_and_ja(
     args = ("export", "1", "--variant", "client", "--client", "vader")
     code, out = invoke(paths, *args, answer="ja\n")
     assert code == 0, out
-    assert "Leescontrole voor gezin-j-overleg-1-" in out
+    assert "Leescontrole voor gezin-j-1-overleg-1-" in out
     assert "Dit document voor vader bevat 2 scores van anderen (Politie, moeder)." in out
     assert "Typ ja" in out
     [name] = written(paths)

@@ -57,7 +57,7 @@ async def test_an_answer_marked_for_one_partner_stays_out_of_the_full_minutes(
     meeting = repo.meeting_by_number(case.id)
     [answer] = [a for a in meeting.answers.values() if a.text.startswith("Er loopt")]
     assert answer.restriction == Restriction.only_for("Politie")
-    written = paths.minutes_dir / "gezin-j-overleg-1-2026-11-24-voor-politie.md"
+    written = paths.minutes_dir / "gezin-j-1-overleg-1-2026-11-24-voor-politie.md"
     assert "Er loopt een strafrechtelijk onderzoek" in written.read_text(encoding="utf-8")
     assert exported(repo, case.id) == ["verslag overleg 1 (partner: Politie)"]
 

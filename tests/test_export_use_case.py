@@ -59,8 +59,8 @@ def test_each_preparation_sheet_is_its_own_line_without_the_clients_name(
     assert code == 0, out
     sheets = sorted(p.name for p in paths.minutes_dir.glob("*.md"))
     assert sheets == [
-        "gezin-j-overleg-1-2026-11-24-voorbereiding-moeder.md",
-        "gezin-j-overleg-1-2026-11-24-voorbereiding-vader.md",
+        "gezin-j-1-overleg-1-2026-11-24-voorbereiding-moeder.md",
+        "gezin-j-1-overleg-1-2026-11-24-voorbereiding-vader.md",
     ]
     assert out.count("Voorbereiding geschreven:") == 2
     logged = exports_logged(repo, case_id)
@@ -75,7 +75,7 @@ def test_the_course_of_the_case_is_one_line_too(paths: Paths, repo: Repository) 
     case_id, _ = case_with_a_meeting(repo)
     code, out = run(paths, "export", "1", "--variant", "verloop", "--format", "html")
     assert code == 0, out
-    [written] = paths.minutes_dir.glob("gezin-j-verloop-*.html")
+    [written] = paths.minutes_dir.glob("gezin-j-1-verloop-*.html")
     assert f"Verloop geschreven: {written}" in out
     assert exports_logged(repo, case_id) == ["verloop van de casus (html)"]
 

@@ -99,7 +99,7 @@ def test_export_variant_verloop_writes_the_case_history(paths: Paths, repo: Repo
     args = ["--data-dir", str(paths.data_dir), "export", "gezin j.", "--variant", "verloop"]
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
-    [written] = paths.minutes_dir.glob("gezin-j-verloop-*.md")
+    [written] = paths.minutes_dir.glob("gezin-j-1-verloop-*.md")
     assert "## Acties en wat ervan terechtkwam" in written.read_text(encoding="utf-8")
     assert written.stat().st_mode & 0o077 == 0
     again = runner.invoke(main, [*args, "--meeting", "2"])
@@ -107,7 +107,7 @@ def test_export_variant_verloop_writes_the_case_history(paths: Paths, repo: Repo
     assert "--meeting hoort niet bij --variant verloop" in again.output
     minutes = runner.invoke(main, ["--data-dir", str(paths.data_dir), "export", "1"])
     assert minutes.exit_code == 0, minutes.output
-    [latest] = paths.minutes_dir.glob("gezin-j-overleg-3-*.md")
+    [latest] = paths.minutes_dir.glob("gezin-j-1-overleg-3-*.md")
     assert "## Afspraken van eerdere overleggen" in latest.read_text(encoding="utf-8")
 
 

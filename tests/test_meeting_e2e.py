@@ -192,7 +192,7 @@ async def test_a_whole_meeting_from_opening_to_minutes(paths: Paths, repo: Repos
 
     [minutes] = paths.minutes_dir.glob("*.md")
     text = minutes.read_text(encoding="utf-8")
-    assert minutes.name == "gezin-j-overleg-1-2026-11-24.md"
+    assert minutes.name == "gezin-j-1-overleg-1-2026-11-24.md"
     for expected in [
         "# Verslag casuïstiekbespreking: Gezin J.",
         "| vader | partner of ex-partner | afwezig |",

@@ -120,27 +120,6 @@ def test_writing_replaces_a_file_whole(tmp_path: Path) -> None:
     assert target.read_text() == "nieuw"
 
 
-def test_the_documents_of_a_case_are_all_its_versions_and_no_one_elses(tmp_path: Path) -> None:
-    from exports.files import case_documents
-
-    names = [
-        "gezin-j-overleg-1-2026-11-01.md",
-        "gezin-j-overleg-1-2026-11-01-acties.html",
-        "gezin-j-overleg-2-2026-12-01-voorbereiding-moeder.md",
-        "gezin-j-verloop-2026-12-02.md",
-        "gezin-j-k-overleg-1-2026-11-01.md",  # another case whose name starts the same
-        "gezin-j-verloop-2026-12-02.md.tmp",
-    ]
-    for name in names:
-        (tmp_path / name).write_text("x", encoding="utf-8")
-    meetings = [(1, date(2026, 11, 1)), (2, date(2026, 12, 1))]
-    found = [p.name for p in case_documents(tmp_path, "Gezin J.", meetings)]
-    assert found == sorted(names[:4])
-    without = [p.name for p in case_documents(tmp_path, "Gezin J.", meetings, with_history=False)]
-    assert without == sorted(names[:3])
-    assert case_documents(tmp_path / "bestaat-niet", "Gezin J.", meetings) == []
-
-
 def test_a_running_time_out_in_an_open_meeting_never_counts_negative() -> None:
     start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     meeting = a_meeting()

@@ -123,7 +123,7 @@ async def test_a_clients_version_is_written_only_after_the_reading_check_is_conf
         check = "Dit document voor vader bevat 1 score van anderen (moeder)."
         await wait_until(pilot, lambda: check in screen_text(pilot), "the check above the preview")
         target = Path(export.query_one("#path").value)  # type: ignore[attr-defined]
-        assert target.name == "gezin-j-overleg-1-2026-11-24-voor-vader.md"
+        assert target.name == "gezin-j-1-overleg-1-2026-11-24-voor-vader.md"
 
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")

@@ -85,21 +85,22 @@ def test_destroying_removes_every_row_and_leaves_one_line_in_the_log(repo: Repos
 @pytest.mark.sqlite_only
 def test_after_purge_the_words_are_nowhere_in_the_database_files(paths: Paths) -> None:
     repo = Repository.open(paths.database)
-    filled_case(repo, ALIAS, datetime(2020, 1, 10, tzinfo=UTC))
+    gone = filled_case(repo, ALIAS, datetime(2020, 1, 10, tzinfo=UTC))
     filled_case(repo, "Gezin Blijft", None)
-    repo.engine.dispose()
     reports = [
         paths.minutes_dir / name
         for name in (
-            "familie-zwaluwstaart-overleg-1-2019-05-01.md",
-            "familie-zwaluwstaart-overleg-1-2019-05-01-client.html",
-            "familie-zwaluwstaart-overleg-1-2019-05-01-voor-politie.md",
-            "familie-zwaluwstaart-verloop-2019-06-01.md",
+            "familie-zwaluwstaart-1-overleg-1-2019-05-01.md",
+            "familie-zwaluwstaart-1-overleg-1-2019-05-01-client.html",
+            "familie-zwaluwstaart-1-overleg-1-2019-05-01-voor-politie.md",
+            "familie-zwaluwstaart-1-verloop-2019-06-01.md",
         )
     ]
     for report in reports:
         report.write_text(f"# {ALIAS}\n", encoding="utf-8")
-    other = paths.minutes_dir / "gezin-blijft-overleg-1-2019-05-01.md"
+        repo.record_document(gone, None, report.name)  # as the export use case does
+    repo.engine.dispose()
+    other = paths.minutes_dir / "gezin-blijft-2-overleg-1-2019-05-01.md"
     other.write_text("# Gezin Blijft\n", encoding="utf-8")
 
     def raw() -> bytes:

@@ -27,6 +27,15 @@ def backup(context: Context, out: Path | None, overschrijven: bool) -> None:
     from storage.backup import default_backup_name, make_backup
     from storage.errors import StorageError
 
+    if out is not None:
+        own = _own_file(context, out)
+        if own is not None:
+            fail(
+                f"{out} is {own} van leidraad zelf. Een reservekopie daarop zou de gegevens "
+                "vernietigen. Kies een bestand buiten de database, bijvoorbeeld in "
+                f"{context.paths.backups_dir}. Er is niets veranderd.",
+                code=2,
+            )
     repo = open_repo(context)  # checks and, if needed, upgrades the database first
     repo.engine.dispose()
     target = out or default_backup_name(context.paths.backups_dir)
@@ -41,6 +50,26 @@ def backup(context: Context, out: Path | None, overschrijven: bool) -> None:
     click.echo(f"Reservekopie gemaakt: {path}")
     if context.location().encrypted:
         click.echo("De kopie is versleuteld met hetzelfde wachtwoord.")
+
+
+def _own_file(context: Context, target: Path) -> str | None:
+    """What `target` is of leidraad's own files (the database, its logs, the lock), or None.
+
+    Compared after resolving links and '..', so no other spelling of the path gets past.
+    """
+    database = context.paths.database
+    own = {
+        database: "de database",
+        Path(f"{database}-wal"): "het logboek (-wal) van de database",
+        Path(f"{database}-shm"): "het gedeelde geheugen (-shm) van de database",
+        Path(f"{database}-journal"): "het journaal van de database",
+        context.paths.data_dir / "leidraad.lock": "het slot",
+    }
+    where = Path(os.path.realpath(target.expanduser()))
+    for path, name in own.items():
+        if where == Path(os.path.realpath(path)):
+            return name
+    return None
 
 
 @click.command(cls=Command)
@@ -96,7 +125,7 @@ def purge(context: Context, dry_run: bool, ja: bool) -> None:
     Casussen die langer dan de bewaartermijn gesloten zijn, worden met hun verslagen
     helemaal verwijderd. Met --dry-run zie je eerst welke.
     """
-    from exports.files import case_documents, slug
+    from storage.documents import documents_of, registered_paths
     from storage.errors import StorageError
     from storage.retention import destroy_cases, expired_cases
 
@@ -124,33 +153,33 @@ def purge(context: Context, dry_run: bool, ja: bool) -> None:
         f"verslagen in {context.paths.minutes_dir} voorgoed vernietigen?"
     ):
         fail("Niets vernietigd.", code=1)
+    minutes_dir = context.paths.minutes_dir
     try:
+        documents = documents_of(repo.engine, [case.case_id for case in expired])
         destroy_cases(repo.engine, expired, repo.actor)
+        still_registered = registered_paths(repo.engine)
     except StorageError as error:
         fail(str(error), code=error.exit_code)
-    # Every version and format of the minutes, and the case histories, unless another
-    # case's name gives the same file names: those are left and named.
-    kept = {slug(c.alias) for c in repo.list_cases(include_closed=True)}
-    removed = 0
-    shared: list[str] = []
-    for case in expired:
-        own_name = slug(case.alias) not in kept
-        if not own_name:
-            shared.append(case.alias)
-        for document in case_documents(
-            context.paths.minutes_dir, case.alias, case.meetings, with_history=own_name
-        ):
-            document.unlink(missing_ok=True)
-            removed += 1
     repo.engine.dispose()
+    removed, elsewhere = _remove_documents(minutes_dir, [d.path for d in documents])
     click.echo(
         f"Vernietigd: {count(len(expired), 'casus', 'casussen')}, "
         f"{count(removed, 'verslag', 'verslagen')}."
     )
-    for alias in shared:
+    if elsewhere:
         click.echo(
-            f"Let op: het verloop van {alias} is niet verwijderd, want een andere casus heeft "
-            f"bijna dezelfde naam. Kijk zelf in {context.paths.minutes_dir}.",
+            f"Let op: {count(elsewhere, 'verslag is', 'verslagen zijn')} buiten "
+            f"{minutes_dir} opgeslagen (met --out). Die verwijdert leidraad niet; "
+            "ruim ze zelf op als ze er nog staan."
+        )
+    unknown = _unregistered(minutes_dir, still_registered)
+    if unknown:
+        click.echo(
+            f"Let op: {count(unknown, 'bestand', 'bestanden')} in {minutes_dir} "
+            f"{'staat' if unknown == 1 else 'staan'} niet in het register van leidraad "
+            "(geschreven door een oudere versie, of door iemand anders). Die zijn niet "
+            "verwijderd, want leidraad zoekt verslagen niet meer op hun naam. Kijk zelf of "
+            "er verslagen van de vernietigde casussen bij zijn en verwijder die met de hand."
         )
     backups = sorted(context.paths.backups_dir.glob("*.db"))
     if backups:
@@ -158,6 +187,43 @@ def purge(context: Context, dry_run: bool, ja: bool) -> None:
             f"Let op: de reservekopieën in {context.paths.backups_dir} ({len(backups)}) "
             "kunnen deze gegevens nog bevatten. Verwijder kopieën die je niet meer nodig hebt.",
         )
+
+
+def _remove_documents(folder: Path, paths: list[str]) -> tuple[int, int]:
+    """Delete the registered documents that lie inside `folder`; (removed, left elsewhere).
+
+    A path that is absolute, or leads out of the folder (through '..' or a link), is
+    not deleted: leidraad only removes what it wrote into verslagen/ itself.
+    """
+    root = Path(os.path.realpath(folder))
+    removed = elsewhere = 0
+    for registered in dict.fromkeys(paths):
+        relative = Path(registered)
+        if relative.is_absolute():
+            elsewhere += Path(registered).exists()
+            continue
+        candidate = folder / relative
+        where = Path(os.path.realpath(candidate))
+        if not where.is_relative_to(root) or where == root:
+            continue
+        if candidate.is_file() and not candidate.is_symlink():
+            candidate.unlink()
+            removed += 1
+    return removed, elsewhere
+
+
+def _unregistered(folder: Path, registered: set[str]) -> int:
+    """Documents in the folder that the register does not know (written before it)."""
+    if not folder.is_dir():
+        return 0
+    known = set(registered)
+    found = 0
+    for path in folder.rglob("*"):
+        if path.name.startswith(".") or not path.is_file() or path.is_symlink():
+            continue
+        if path.relative_to(folder).as_posix() not in known:
+            found += 1
+    return found
 
 
 @click.command(cls=Command)
