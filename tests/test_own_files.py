@@ -172,3 +172,23 @@ def test_the_names_agree_with_the_files_storage_writes(tmp_path: Path) -> None:
     paths = Paths(tmp_path)
     for own in (paths.database, paths.lock_file, paths.settings_file, paths.display_file):
         assert own in paths.own_files()
+
+
+def test_a_backup_may_go_to_the_backup_folder_but_never_onto_the_settings(tmp_path: Path) -> None:
+    from leidraad.cli import main
+
+    folder = tmp_path / "data"
+    runner = CliRunner()
+    first = runner.invoke(main, ["--data-dir", str(folder), "backup"])  # makes the folder
+    assert first.exit_code == 0, first.output
+    settings = folder / "instellingen.toml"
+    settings.write_text("bewaartermijn_jaren = 5\n", encoding="utf-8")
+    before = settings.read_bytes()
+    refused = runner.invoke(main, ["--data-dir", str(folder), "backup", "--out", str(settings)])
+    assert refused.exit_code == 2
+    assert "Er is niets veranderd" in refused.output
+    assert settings.read_bytes() == before
+    target = folder / "reservekopieen" / "voor-de-training.db"
+    made = runner.invoke(main, ["--data-dir", str(folder), "backup", "--out", str(target)])
+    assert made.exit_code == 0, made.output
+    assert target.is_file()

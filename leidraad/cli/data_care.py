@@ -69,6 +69,10 @@ def _own_file(context: Context, target: Path) -> str | None:
     for path, name in own.items():
         if where == Path(os.path.realpath(path)):
             return name
+    # A new backup may go to reservekopieen/; every other file leidraad keeps is refused.
+    in_backups = where.parent == Path(os.path.realpath(context.paths.backups_dir))
+    if context.paths.is_own_file(target) and not in_backups:
+        return "een bestand"
     return None
 
 
