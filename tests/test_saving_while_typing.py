@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import Input
 
 from leidraad.paths import Paths
-from screens.widgets import saver
 from screens.meeting.review_page import ReviewPage
 from screens.meeting.screen import MeetingScreen
+from screens.widgets import saver
 from storage.errors import DISK_FULL, TemporaryProblem
 from storage.repository import Repository
 from tests.followup_data import three_meetings
