@@ -30,7 +30,7 @@ class VoiceForm(Vertical):
     VoiceForm .professional { border: round $warning; }
     VoiceForm .status { color: $error; text-style: bold; height: auto; }
     VoiceForm .row { height: auto; }
-    VoiceForm .row > * { width: 1fr; margin-right: 1; }
+    VoiceForm .row > * { width: 1fr; margin-right: 1; height: auto; }
     """
 
     def __init__(self, voice: ClientVoice, save: Callable[[ClientVoice], ClientVoice]) -> None:

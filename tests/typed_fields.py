@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import OptionList
 
 from leidraad.app import LeidraadApp
 from leidraad.core.domain import Action
@@ -66,7 +67,9 @@ async def open_field(app: LeidraadApp, pilot: Pilot[None], kind: str, meeting_id
         await pilot.pause()
         child = kind == "voice"
         index = next(i for i, v in enumerate(preparation.voices) if v.is_child == child)
-        await preparation._show(index)
+        preparation.query_one("#people", OptionList).highlighted = index  # as with the arrows
+        await pilot.pause()
+        await pilot.pause()
         field = preparation.query_one("#heard" if child else "#topics")
     else:
         meeting = MeetingScreen(context, meeting_id)
@@ -88,7 +91,7 @@ async def open_field(app: LeidraadApp, pilot: Pilot[None], kind: str, meeting_id
             "review": "#review-note",
             "closing": "#inform-by",
         }[kind]
-        field = meeting.query(selector).first()
+        field = meeting._page().query(selector).first()
     field.focus()
     await pilot.pause()
     field.scroll_visible(animate=False)
