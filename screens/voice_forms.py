@@ -44,23 +44,22 @@ class VoiceForm(Vertical):
         self._unsaved = ""  # UNSAVED_LINE while a write is failing
 
     def read(self) -> ClientVoice:
+        """The voice as the fields say it; a field with a mistake keeps its stored value."""
         raise NotImplementedError
+
+    def mistake(self) -> str:
+        """What the person must still fix ('' when nothing); that field is not saved."""
+        return ""
 
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
     def _changed(self, event: Input.Changed | TextArea.Changed | Select.Changed) -> None:
         event.stop()
-        try:
-            pending = self.read()
-        except InvalidInput as problem:
-            # What was typed before the mistake is still written; the mistake is not.
-            self._problem = f"{problem} Dit is nog niet opgeslagen."
-            self._show_status()
-            return
-        self._pending = pending
-        if self._problem:
-            self._problem = ""
+        self._pending = self.read()
+        mistake = self.mistake()
+        if mistake != self._problem:
+            self._problem = mistake
             self._show_status()
         self.saver.changed()
 
@@ -201,12 +200,23 @@ class AftercareRow(VoiceForm):
         yield Static("", classes="status", markup=False)
 
     def read(self) -> ClientVoice:
+        try:
+            due = parse_date(self.query_one("#inform-due", Input).value)
+        except InvalidInput:
+            due = self.voice.inform_due  # the rest of the row is saved all the same
         return replace(
             self.voice,
             inform_by=self.query_one("#inform-by", Input).value.strip(),
             inform_how=InformHow(str(self.query_one("#inform-how", Select).value)),
-            inform_due=parse_date(self.query_one("#inform-due", Input).value),
+            inform_due=due,
         )
+
+    def mistake(self) -> str:
+        try:
+            parse_date(self.query_one("#inform-due", Input).value)
+        except InvalidInput as problem:
+            return f"{problem} De datum is nog niet opgeslagen."
+        return ""
 
 
 class AbsentVoiceRow(VoiceForm):

@@ -13,7 +13,15 @@ from leidraad.paths import Paths
 from screens.widgets.saver import UNSAVED
 from storage.errors import DISK_FULL, TemporaryProblem
 from storage.repository import Repository
-from tests.helpers import make_app, notices, screen_text, type_text, wait_until
+from tests.helpers import (
+    make_app,
+    notices,
+    screen_text,
+    settle,
+    type_into,
+    type_text,
+    wait_until,
+)
 from tests.typed_fields import KINDS, meeting_with_history, open_field, stored
 
 TEXT = "moeder wil eerst met de wijkagent praten"
@@ -75,3 +83,19 @@ async def test_quitting_right_after_typing_stores_what_was_typed(
         assert stored(repo, kind, meeting_id) != TEXT  # still waiting for the typing pause
         await pilot.press("ctrl+q")
     assert stored(repo, kind, meeting_id) == TEXT
+
+
+async def test_a_wrong_aftercare_date_does_not_hold_back_the_rest_of_the_row(
+    paths: Paths, repo: Repository
+) -> None:
+    meeting_id = meeting_with_history(repo)
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 50)) as pilot:
+        who = await open_field(app, pilot, "closing", meeting_id)
+        assert who.parent is not None
+        await type_into(pilot, who.parent.query_one("#inform-due"), "31-02")
+        await type_into(pilot, who, "casusregisseur")
+        await settle(pilot)
+        status = who.parent.parent.query_one(".status")
+        assert status.region.height and "De datum is nog niet opgeslagen" in str(status.render())
+    assert stored(repo, "closing", meeting_id) == "casusregisseur"
