@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from leidraad.core.domain import (
@@ -28,6 +27,7 @@ from leidraad.core.domain import (
 from screens.case_rows import MemberRow, PartnerRow
 from screens.context import AppContext
 from screens.widgets.choose_people import ChoosePeopleDialog
+from screens.widgets.saver import UNSAVED, UNSAVED_LINE, TypingSaver
 
 __all__ = ["CaseFormScreen", "MemberRow", "PartnerRow"]
 
@@ -44,7 +44,6 @@ def _as_stored(case: Case) -> Case:
     )
 
 
-SAVE_DELAY = 0.3  # seconds of quiet typing before the case is written
 PHASE_LATER = "Fase (wijzigen doe je met een reden: f op het casusscherm, of Ctrl+F in een overleg)"
 
 
@@ -62,8 +61,12 @@ class CaseFormScreen(Screen[Case | None]):
         super().__init__()
         self.context = context
         self.case = case or Case("")
-        self._timer: Timer | None = None
-        self._problem: str | None = None
+        self._problem: str | None = None  # what the person must still fix
+        self._unsaved = ""  # UNSAVED while a write is failing
+        self.saver = TypingSaver(self, self._write, self._show_unsaved)
+        # The case as typed (or what is wrong with it), read on every change, so a
+        # write while the screen goes away (its fields first) still has it.
+        self._typed: Case | str | None = None
         self._leave_warned = False
 
     def compose(self) -> ComposeResult:
@@ -119,40 +122,60 @@ class CaseFormScreen(Screen[Case | None]):
     @on(Select.Changed)
     def _changed(self) -> None:
         self._leave_warned = False
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.save)
+        self._take()
+        self.saver.changed()
+
+    def on_descendant_blur(self) -> None:
+        self.saver.flush()
+
+    def on_unmount(self) -> None:
+        self.saver.close()
 
     def save(self) -> bool:
-        """Write the case if it is valid; otherwise say what is wrong and keep every field."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        """Write what is typed now; True when it is stored and nothing is left to fix."""
+        self._take()
+        self.saver.changed()
+        return self.saver.flush() and self._problem is None
+
+    def _take(self) -> None:
         if self.case.id is None and not self._anything_typed():
-            return True
+            self._typed = None
+            return
         try:
-            case = self._read()
+            self._typed = self._read()
         except InvalidInput as problem:
-            return self._show_problem(f"Nog niet opgeslagen: {problem}")
-        if _as_stored(case) != _as_stored(self.case):
-            try:
-                self.case = self.context.repo.save_case(case)
-            except Exception as problem:  # storage errors carry a Dutch message
-                return self._show_problem(f"Opslaan lukte niet: {problem}. Je tekst blijft staan.")
+            self._typed = f"Nog niet opgeslagen: {problem}"
+
+    def _write(self) -> None:
+        """Store the case if it is valid; otherwise say what is wrong and keep every field.
+        A storage error goes up to the saver, which keeps the text and tries again."""
+        typed = self._typed
+        if typed is None:
+            return
+        if isinstance(typed, str):
+            self._problem = typed
+            self._show_status()
+            return
+        typed = replace(typed, id=self.case.id)  # made by an earlier write, perhaps
+        if _as_stored(typed) != _as_stored(self.case):
+            self.case = self.context.repo.save_case(typed)
             self._rows_follow(self.case)
         self._show_links()
         self._problem = None
-        status = self.query_one("#status", Static)
-        status.update("Opgeslagen. Wijzigingen worden vanzelf bewaard.")
-        status.remove_class("error")
-        return True
+        self._show_status()
 
-    def _show_problem(self, message: str) -> bool:
-        self._problem = message
-        status = self.query_one("#status", Static)
-        status.update(message)
-        status.add_class("error")
-        return False
+    def _show_unsaved(self, message: str) -> None:
+        self._unsaved = UNSAVED_LINE if message else ""
+        self._show_status()
+
+    def _show_status(self) -> None:
+        problem = " ".join(p for p in (self._unsaved, self._problem) if p)
+        for status in self.query("#status").results(Static):  # none while it goes away
+            if problem:
+                status.update(problem)
+            elif self.case.id is not None:
+                status.update("Opgeslagen. Wijzigingen worden vanzelf bewaard.")
+            status.set_class(bool(problem), "error")
 
     def _anything_typed(self) -> bool:
         return any(i.value.strip() for i in self.query(Input))
@@ -250,7 +273,7 @@ class CaseFormScreen(Screen[Case | None]):
     def _warn_unsaved(self) -> None:
         self._leave_warned = True
         self.notify(
-            f"{self._problem or ''}\nJe tekst blijft staan. Druk nog eens op Esc om terug "
+            f"{self._problem or UNSAVED}\nJe tekst blijft staan. Druk nog eens op Esc om terug "
             "te gaan zonder deze wijziging.",
             title="Nog niet opgeslagen",
             severity="error",

@@ -20,9 +20,10 @@ from leidraad.core.flow import Part
 from leidraad.core.voice import ClientVoice, HearingMode, voices_for
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
-from screens.voice_forms import ChildVoiceForm, PreparationForm, VoiceForm
+from screens.voice_forms import ChildVoiceForm, PreparationForm
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.invite_list import InviteList
+from screens.widgets.saver import flush_all
 from screens.widgets.storage_guard import saving
 
 
@@ -149,8 +150,7 @@ class PreparationScreen(Screen[None]):
         """Swap the form: the old one is saved and gone before the new one appears."""
         self.current = index
         box = self.query_one("#form", Vertical)
-        for form in box.query(VoiceForm):
-            form.flush()
+        flush_all(box)
         voice = self.voices[index]
         form_type = ChildVoiceForm if voice.is_child else PreparationForm
         # No frame in between: Textual may draw a field it is still removing, and crash.
@@ -178,9 +178,7 @@ class PreparationScreen(Screen[None]):
         )
 
     def _flush(self) -> None:
-        for form in self.query(VoiceForm):
-            form.flush()
-        self.query_one("#purpose", AnswerEditor).flush()
+        flush_all(self)
 
     def action_back(self) -> None:
         self._flush()

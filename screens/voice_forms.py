@@ -1,7 +1,7 @@
 """Forms for one family member's voice: an adult's preparation, a child's voice, aftercare.
 
-Each form edits a ClientVoice and saves it shortly after every change through
-the callback it is given; a save that fails keeps the text and tries again.
+Each form edits a ClientVoice and saves it through its TypingSaver and the
+callback it is given; a save that fails keeps the text and tries again.
 """
 
 from __future__ import annotations
@@ -13,19 +13,15 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from leidraad.core.domain import InvalidInput, format_date, parse_date
 from leidraad.core.voice import ClientVoice, HearingMode, InformHow
-from screens.widgets.pending import SAVES_WHILE_TYPING
-
-SAVE_DELAY = 0.3
-RETRY_DELAY = 2.0
+from screens.widgets.saver import UNSAVED_LINE, TypingSaver
 
 
 class VoiceForm(Vertical):
-    """Base: read the fields into a ClientVoice and save it, debounced."""
+    """Base: read the fields into a ClientVoice and save it while typing."""
 
     DEFAULT_CSS = """
     VoiceForm { height: auto; }
@@ -34,59 +30,70 @@ class VoiceForm(Vertical):
     VoiceForm .professional { border: round $warning; }
     VoiceForm .status { color: $error; text-style: bold; height: auto; }
     VoiceForm .row { height: auto; }
-    VoiceForm .row > * { width: 1fr; margin-right: 1; }
+    VoiceForm .row > * { width: 1fr; margin-right: 1; height: auto; }
     """
 
     def __init__(self, voice: ClientVoice, save: Callable[[ClientVoice], ClientVoice]) -> None:
-        super().__init__(classes=SAVES_WHILE_TYPING)
+        super().__init__()
         self.voice = voice
         self._save = save
-        self._timer: Timer | None = None
+        self.saver = TypingSaver(self, self._write, self._show_unsaved)
         # What the fields say, read while they exist, so a save on unmount still has it.
         self._pending: ClientVoice | None = None
+        self._problem = ""  # a wrong date, which the person must fix
+        self._unsaved = ""  # UNSAVED_LINE while a write is failing
 
     def read(self) -> ClientVoice:
+        """The voice as the fields say it; a field with a mistake keeps its stored value."""
         raise NotImplementedError
+
+    def mistake(self) -> str:
+        """What the person must still fix ('' when nothing); that field is not saved."""
+        return ""
 
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
     def _changed(self, event: Input.Changed | TextArea.Changed | Select.Changed) -> None:
         event.stop()
-        try:
-            self._pending = self.read()
-        except InvalidInput as problem:
-            self._pending = None
-            self._status(f"{problem} Dit is nog niet opgeslagen.")
-            return
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.flush)
+        self._pending = self.read()
+        mistake = self.mistake()
+        if mistake != self._problem:
+            self._problem = mistake
+            self._show_status()
+        self.saver.changed()
 
-    def flush(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+    def save_now(self) -> None:
+        """Read the fields and write them at once (not typed: a choice made for the person)."""
+        self._pending = self.read()
+        self.saver.changed()
+        self.saver.flush()
+
+    def flush(self) -> bool:
+        """Write what is typed now; False when that failed (it is retried)."""
+        return self.saver.flush()
+
+    def _write(self) -> None:
         updated = self._pending
         if updated is None or updated == self.voice:
             return
-        try:
-            self.voice = self._save(updated)
-        except Exception as error:  # storage errors carry a Dutch message
-            self._status(f"Opslaan lukte niet: {error}. Je tekst blijft staan.")
-            if self.is_mounted:
-                self._timer = self.set_timer(RETRY_DELAY, self.flush)
-            return
-        self._pending = None
-        self._status("")
+        self.voice = self._save(updated)
+        if self._pending is updated:
+            self._pending = None
 
-    def _status(self, message: str) -> None:
-        if self.is_mounted:
-            for status in self.query(".status").results(Static):
-                status.update(message)
+    def _show_unsaved(self, message: str) -> None:
+        self._unsaved = UNSAVED_LINE if message else ""
+        self._show_status()
+
+    def _show_status(self) -> None:
+        for status in self.query(".status").results(Static):  # none while it goes away
+            status.update(" ".join(p for p in (self._unsaved, self._problem) if p))
+
+    def on_descendant_blur(self) -> None:
+        self.saver.flush()
 
     def on_unmount(self) -> None:
-        self.flush()
+        self.saver.close()
 
 
 def _text(widget_id: str, text: str, classes: str = "") -> TextArea:
@@ -193,12 +200,23 @@ class AftercareRow(VoiceForm):
         yield Static("", classes="status", markup=False)
 
     def read(self) -> ClientVoice:
+        try:
+            due = parse_date(self.query_one("#inform-due", Input).value)
+        except InvalidInput:
+            due = self.voice.inform_due  # the rest of the row is saved all the same
         return replace(
             self.voice,
             inform_by=self.query_one("#inform-by", Input).value.strip(),
             inform_how=InformHow(str(self.query_one("#inform-how", Select).value)),
-            inform_due=parse_date(self.query_one("#inform-due", Input).value),
+            inform_due=due,
         )
+
+    def mistake(self) -> str:
+        try:
+            parse_date(self.query_one("#inform-due", Input).value)
+        except InvalidInput as problem:
+            return f"{problem} De datum is nog niet opgeslagen."
+        return ""
 
 
 class AbsentVoiceRow(VoiceForm):
@@ -233,8 +251,7 @@ class AbsentVoiceRow(VoiceForm):
     def on_mount(self) -> None:
         if self.voice.hearing is HearingMode.AAN_TAFEL:
             # Absent: record at once that the voice came in another way.
-            self._pending = self.read()
-            self.flush()
+            self.save_now()
 
     def read(self) -> ClientVoice:
         return replace(

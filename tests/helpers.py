@@ -78,7 +78,7 @@ async def settle(pilot: Pilot[None]) -> None:
 
     Tests wait for this instead of sleeping past the save timer.
     """
-    from screens.widgets.pending import flush_all
+    from screens.widgets.saver import flush_all
 
     await pilot.pause()
     flush_all(pilot.app.screen)

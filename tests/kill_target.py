@@ -5,6 +5,9 @@ pause, PgDn to the next question; keys arrive as from a terminal, without waitin
 for the screen) and reports every key on stdout as
 `KEY <question id> <characters typed>`, so the test can kill it at a random moment
 and know what was on screen when.
+
+Given a field kind (tests/typed_fields.py) it types one long text into that field
+instead, and reports `TEKST <text>` once and `KEY <characters typed>` per key.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from leidraad.paths import Paths
 from screens.meeting.screen import MeetingScreen
 from storage.repository import Repository
 from tests.helpers import make_app
+from tests.typed_fields import open_field
 
 SENTENCE = (
     "moeder zegt dat het thuis onrustig is vader komt vaak onverwacht langs school ziet "
@@ -66,5 +70,25 @@ async def typing(paths: Paths, meeting_id: int, seed: int) -> None:
             await pilot.pause()
 
 
+async def typing_field(paths: Paths, meeting_id: int, seed: int, kind: str) -> None:
+    rng = random.Random(seed)
+    app = make_app(paths, Repository.open(paths.database))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_field(app, pilot, kind, meeting_id)
+        text = " ".join(rng.choice(WORDS) for _ in range(40))
+        print("KLAAR", flush=True)
+        print(f"TEKST {text}", flush=True)
+        for count, char in enumerate(text, start=1):
+            send_key(app, "space" if char == " " else char, char)
+            print(f"KEY {count}", flush=True)
+            pause = rng.uniform(0.05, 0.2) if rng.random() > 0.05 else rng.uniform(0.3, 0.8)
+            await asyncio.sleep(pause)
+        await asyncio.sleep(3600)  # typed it all: wait for the kill
+
+
 if __name__ == "__main__":
-    asyncio.run(typing(Paths(Path(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3])))
+    paths, meeting_id, seed = Paths(Path(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3])
+    if len(sys.argv) > 4:
+        asyncio.run(typing_field(paths, meeting_id, seed, sys.argv[4]))
+    else:
+        asyncio.run(typing(paths, meeting_id, seed))

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from leidraad.paths import Paths
-from screens.widgets.answer_editor import MAX_DELAY
+from screens.widgets.saver import MAX_DELAY
 from storage.repository import Repository
 from tests.conftest import family_case
 

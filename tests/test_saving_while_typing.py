@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import Input
 
 from leidraad.paths import Paths
-from screens.meeting import review_page
 from screens.meeting.review_page import ReviewPage
 from screens.meeting.screen import MeetingScreen
+from screens.widgets import saver
 from storage.errors import DISK_FULL, TemporaryProblem
 from storage.repository import Repository
 from tests.followup_data import three_meetings
@@ -21,7 +21,7 @@ async def test_a_review_note_that_cannot_be_saved_stays_with_its_action(
     paths: Paths, repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     three_meetings(repo)
-    monkeypatch.setattr(review_page, "RETRY_DELAY", 0.2)
+    monkeypatch.setattr(saver, "RETRY_DELAY", 0.2)
     real_save = repo.save_review
     disk_full = True
 

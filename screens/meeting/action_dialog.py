@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static
 
 from leidraad.core.audience import Restriction
@@ -26,8 +25,7 @@ from leidraad.core.domain import (
 )
 from leidraad.core.people import names_by_key
 from screens.widgets.restriction_dialog import RestrictionDialog
-
-SAVE_DELAY = 0.3
+from screens.widgets.saver import UNSAVED_LINE, TypingSaver
 
 
 class ActionDialog(ModalScreen[Action | None]):
@@ -52,8 +50,12 @@ class ActionDialog(ModalScreen[Action | None]):
         self.restriction = action.restriction
         self.owners = list(dict.fromkeys(o for o in owners if o))
         self._save = save
-        self._timer: Timer | None = None
-        self._problem = ""
+        self._problem = ""  # what the person must still fix
+        self._unsaved = ""  # UNSAVED_LINE while a write is failing
+        # The action as typed, read on every change, so a write while the dialog
+        # goes away (its fields first) still has it.
+        self._typed: tuple[Action, str] | None = None
+        self.saver = TypingSaver(self, self._write, self._show_unsaved)
         self._warned = False
 
     def compose(self) -> ComposeResult:
@@ -119,9 +121,14 @@ class ActionDialog(ModalScreen[Action | None]):
     @on(Select.Changed)
     def _changed(self) -> None:
         self._warned = False
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.save)
+        self._typed = self._read()
+        self.saver.changed()
+
+    def on_descendant_blur(self) -> None:
+        self.saver.flush()
+
+    def on_unmount(self) -> None:
+        self.saver.close()
 
     def _read(self) -> tuple[Action, str]:
         """The action as typed, and what is still wrong with it ('' when nothing)."""
@@ -148,24 +155,32 @@ class ActionDialog(ModalScreen[Action | None]):
         return action, problem
 
     def save(self) -> bool:
-        """Store what can be stored; True when nothing is left to fix."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        action, problem = self._read()
+        """Store what can be stored now; True when it is stored and nothing is left to fix."""
+        self._typed = self._read()
+        self.saver.changed()
+        return self.saver.flush() and not self._problem
+
+    def _write(self) -> None:
+        """Store the action once it has a description; a storage error goes to the saver."""
+        if self._typed is None:
+            return
+        action, self._problem = self._typed
         if action.description and action != self.action_item:
-            try:
-                self.action_item = self._save(action)
-            except Exception as error:  # storage errors carry a Dutch message
-                problem = f"Opslaan lukte niet: {error}. Je tekst blijft staan."
-        self._problem = problem
-        status = self.query_one(".status", Static)
-        if problem:
-            status.update(problem)
-        elif self.action_item.id is not None:
-            status.update("Opgeslagen.")
-        status.set_class(bool(problem), "error")
-        return not problem
+            self.action_item = self._save(action)
+        self._show_status()
+
+    def _show_unsaved(self, message: str) -> None:
+        self._unsaved = UNSAVED_LINE if message else ""
+        self._show_status()
+
+    def _show_status(self) -> None:
+        problem = " ".join(p for p in (self._unsaved, self._problem) if p)
+        for status in self.query(".status").results(Static):  # none while it goes away
+            if problem:
+                status.update(problem)
+            elif self.action_item.id is not None:
+                status.update("Opgeslagen.")
+            status.set_class(bool(problem), "error")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#done")
@@ -177,7 +192,7 @@ class ActionDialog(ModalScreen[Action | None]):
         self._warned = True
         self.notify(
             "Verbeter het, of druk nog eens op Esc om het zo te laten.",
-            title=self._problem,
+            title=self._problem or self._unsaved,
             severity="warning",
             markup=False,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.markup import escape
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
@@ -25,6 +25,7 @@ from screens.meeting.phase_decision import PhaseDecision
 from screens.meeting.session import MeetingSession
 from screens.voice_forms import AftercareRow
 from screens.widgets.answer_editor import AnswerEditor
+from screens.widgets.saver import UNSAVED_LINE, TypingSaver
 
 
 class ClosingPage(VerticalScroll, MeetingPage):
@@ -34,6 +35,11 @@ class ClosingPage(VerticalScroll, MeetingPage):
     def __init__(self, session: MeetingSession, *, id: str) -> None:
         super().__init__(id=id, classes="page", can_focus=False)
         self.session = session
+        # The date of the next meeting, saved while typing like every other field.
+        self._next_text = format_date(session.meeting.next_meeting)
+        self._next_problem = ""
+        self._next_unsaved = ""
+        self.saver = TypingSaver(self, self._write_next_meeting, self._show_unsaved)
 
     def _answer(self, question_id: str, text: str) -> Answer:
         return self.session.answer(question_id, text, Part.AFSLUITING.value)
@@ -78,19 +84,37 @@ class ClosingPage(VerticalScroll, MeetingPage):
 
     @on(Input.Changed, "#next-meeting")
     def _next_meeting(self, event: Input.Changed) -> None:
-        error = self.query_one("#next-error", Static)
+        event.stop()
+        if event.value != self._next_text:
+            self._next_text = event.value
+            self.saver.changed()
+
+    def _write_next_meeting(self) -> None:
         try:
-            when = parse_date(event.value)
+            when = parse_date(self._next_text)
         except InvalidInput as problem:
-            error.update(f"{problem} De datum is nog niet opgeslagen.")
-            return
-        if when != self.session.meeting.next_meeting:
-            try:
+            self._next_problem = f"{problem} De datum is nog niet opgeslagen."
+        else:
+            self._next_problem = ""
+            if when != self.session.meeting.next_meeting:
                 self.session.set_next_meeting(when)
-            except Exception as problem:  # storage errors carry a Dutch message
-                error.update(f"Opslaan lukte niet: {problem}. Typ de datum straks nog eens.")
-                return
-        error.update("")
+        self._show_next_status()
+
+    def _show_unsaved(self, message: str) -> None:
+        self._next_unsaved = UNSAVED_LINE if message else ""
+        self._show_next_status()
+
+    def _show_next_status(self) -> None:
+        text = " ".join(p for p in (self._next_unsaved, self._next_problem) if p)
+        for error in self.query("#next-error").results(Static):  # none while it goes away
+            error.update(text)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "next-meeting":
+            self.saver.flush()
+
+    def on_unmount(self) -> None:
+        self.saver.close()
 
     @on(Button.Pressed, "#close-meeting")
     def _close(self) -> None:

@@ -20,7 +20,7 @@ from leidraad.core.audience import NO_ORIGIN, Origin, Restriction
 from leidraad.core.voice import ClientVoice
 from screens.meeting.session import MeetingSession
 from screens.widgets.answer_editor import AnswerEditor
-from screens.widgets.pending import flush_all
+from screens.widgets.saver import flush_all
 
 
 @dataclass(frozen=True)

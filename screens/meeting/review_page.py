@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
@@ -23,10 +22,7 @@ from leidraad.core.followup import Outcome, ReviewItem, overdue_text
 from screens.case_cells import OVERDUE_MARK
 from screens.meeting.page import MeetingPage
 from screens.meeting.session import MeetingSession
-from screens.widgets.pending import SAVES_WHILE_TYPING
-
-SAVE_DELAY = 0.25
-RETRY_DELAY = 2.0
+from screens.widgets.saver import UNSAVED_LINE, TypingSaver
 
 
 def _short(text: str, limit: int) -> str:
@@ -53,15 +49,16 @@ class ReviewPage(VerticalScroll, MeetingPage):
     DEFAULT_CSS = """
     ReviewPage #review { height: auto; max-height: 14; margin-bottom: 1; }
     ReviewPage #review-detail { height: auto; margin-bottom: 1; }
+    ReviewPage #review-unsaved { color: $error; text-style: bold; height: auto; display: none; }
     """
 
     def __init__(self, session: MeetingSession, *, id: str) -> None:
-        super().__init__(id=id, classes=f"page review-page {SAVES_WHILE_TYPING}")
+        super().__init__(id=id, classes="page review-page")
         self.session = session
         self.items = session.review_items
         self._note_index: int | None = None
         self._note_text = ""  # kept here so it can be saved even while the page unmounts
-        self._timer: Timer | None = None
+        self.saver = TypingSaver(self, self._write_note, self._show_unsaved, self._saved_again)
 
     def compose(self) -> ComposeResult:
         yield Static("Afspraken van eerdere overleggen aftikken", classes="question")
@@ -78,6 +75,7 @@ class ReviewPage(VerticalScroll, MeetingPage):
         yield Input(
             placeholder="Korte notitie bij deze actie (Enter: volgende actie)", id="review-note"
         )
+        yield Static(UNSAVED_LINE, id="review-unsaved", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(ReviewTable)
@@ -180,20 +178,17 @@ class ReviewPage(VerticalScroll, MeetingPage):
         self._refresh_row(index)
         self.query_one("#review-detail", Static).update(self._describe(item))
 
-    def _store(
-        self, item: ReviewItem, outcome: Outcome | None, note: str, quiet: bool = False
-    ) -> bool:
+    def _store(self, item: ReviewItem, outcome: Outcome | None, note: str) -> bool:
         assert item.action.id is not None
         try:
             self.session.save_review(item.action.id, outcome, note)
         except Exception as error:  # storage errors carry a Dutch message
-            if not quiet:
-                self.notify(
-                    f"Opslaan lukte niet: {error}. Probeer het nog eens.",
-                    title="Niet opgeslagen",
-                    severity="error",
-                    markup=False,
-                )
+            self.notify(
+                f"Opslaan lukte niet: {error}. Probeer het nog eens.",
+                title="Niet opgeslagen",
+                severity="error",
+                markup=False,
+            )
             return False
         return True
 
@@ -224,34 +219,33 @@ class ReviewPage(VerticalScroll, MeetingPage):
     def _note_typed(self, event: Input.Changed) -> None:
         event.stop()
         self._note_text = event.value
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self._flush_note)
+        self.saver.changed()
 
-    def _flush_note(self, retrying: bool = False) -> bool:
+    def _flush_note(self) -> bool:
         """Save the note being typed; False when that failed (the text stays, and is retried)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        return self.saver.flush()
+
+    def _write_note(self) -> None:
         if self._note_index is None:
-            return True
+            return
         item = self.items[self._note_index]
         text = self._note_text
         if text == item.note:
-            return True
-        if not self._store(item, item.outcome, text, quiet=retrying):
-            if self.is_mounted:
-                self._timer = self.set_timer(RETRY_DELAY, self._retry_note)
-            return False
+            return
+        assert item.action.id is not None
+        self.session.save_review(item.action.id, item.outcome, text)
         item.note = text
         if self.is_mounted:
             self._refresh_row(self._note_index)
-        return True
 
-    def _retry_note(self) -> None:
-        if self._flush_note(retrying=True):
-            self.notify("De notitie is alsnog opgeslagen.", title="Opgeslagen", markup=False)
-            # Meanwhile the cursor may have moved on: show that row's note now.
+    def _show_unsaved(self, message: str) -> None:
+        for status in self.query("#review-unsaved"):  # none while the page goes away
+            status.display = bool(message)
+
+    def _saved_again(self) -> None:
+        self.notify("De notitie is alsnog opgeslagen.", title="Opgeslagen", markup=False)
+        # Meanwhile the cursor may have moved on: show that row's note now.
+        if self.is_mounted:
             self._load_note(self.query_one(ReviewTable).cursor_row)
 
     @on(Input.Submitted, "#review-note")
@@ -262,8 +256,8 @@ class ReviewPage(VerticalScroll, MeetingPage):
         if table.cursor_row < len(self.items) - 1:
             table.move_cursor(row=table.cursor_row + 1)
 
-    def flush(self) -> None:
-        self._flush_note()
+    def on_descendant_blur(self) -> None:
+        self.saver.flush()
 
     def on_unmount(self) -> None:
-        self._flush_note()
+        self.saver.close()

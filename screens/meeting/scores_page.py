@@ -8,7 +8,6 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -19,23 +18,21 @@ from screens.meeting.divergence_note import DivergenceNote, PreviousScores, Scor
 from screens.meeting.page import MeetingPage, RestrictTarget
 from screens.meeting.session import MeetingSession
 from screens.widgets.answer_editor import marking_label
-from screens.widgets.pending import SAVES_WHILE_TYPING
 from screens.widgets.prompt import PromptDialog
+from screens.widgets.saver import UNSAVED_LINE, TypingSaver
 from screens.widgets.storage_guard import saving
-
-SAVE_DELAY = 0.25
-RETRY_DELAY = 2.0
 
 
 class ScoreRow(Vertical):
     """One perspective. A wrong score is refused with a message; the typed text stays."""
 
     def __init__(self, session: MeetingSession, score: SafetyScore) -> None:
-        super().__init__(classes=f"score-row {SAVES_WHILE_TYPING}")
+        super().__init__(classes="score-row")
         self.session = session
         self.score = score
-        self._timer: Timer | None = None
-        self._failed = False  # told once; the retry goes on quietly until it works
+        self._problem = ""  # a wrong score, which the person must fix
+        self._unsaved = ""  # UNSAVED_LINE while a write is failing
+        self.saver = TypingSaver(self, self._write, self._show_unsaved)
         self._score_text = "" if score.score is None else str(score.score)
         self._higher_text = score.higher
 
@@ -73,28 +70,35 @@ class ScoreRow(Vertical):
         event.stop()
         if event.input.has_class("score"):
             self._score_text = event.value
-            self._show_problem()
+            self._check_score()
         else:
             self._higher_text = event.value
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self.flush)
+        self.saver.changed()
 
-    def _show_problem(self) -> None:
+    def _check_score(self) -> None:
         try:
             parse_score(self._score_text)
         except InvalidInput as problem:
-            message = f"{problem} Het cijfer is niet opgeslagen."
+            self._problem = f"{problem} Het cijfer is niet opgeslagen."
         else:
-            message = ""
-        self.query_one(".error", Static).update(message)
-        self.set_class(bool(message), "invalid")
+            self._problem = ""
+        self._show_status()
 
-    def flush(self) -> None:
+    def _show_unsaved(self, message: str) -> None:
+        self._unsaved = UNSAVED_LINE if message else ""
+        self._show_status()
+
+    def _show_status(self) -> None:
+        for error in self.query(".error").results(Static):  # none while the row goes away
+            error.update(" ".join(p for p in (self._unsaved, self._problem) if p))
+        self.set_class(bool(self._problem), "invalid")
+
+    def flush(self) -> bool:
+        """Write what is typed now; False when that failed (it is retried)."""
+        return self.saver.flush()
+
+    def _write(self) -> None:
         """Save what is typed; a wrong score keeps the last good one in the database."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
         try:
             value = parse_score(self._score_text)
         except InvalidInput:
@@ -102,29 +106,15 @@ class ScoreRow(Vertical):
         updated = replace(self.score, score=value, higher=self._higher_text)
         if updated == self.score:
             return
-        try:
-            self.session.save_score(updated)
-        except Exception as error:  # storage errors carry a Dutch message
-            if not self._failed:
-                self.notify(
-                    f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
-                    "probeert het opnieuw.",
-                    title="Niet opgeslagen",
-                    severity="error",
-                    markup=False,
-                )
-            self._failed = True
-            if self.is_mounted:
-                self._timer = self.set_timer(RETRY_DELAY, self.flush)
-            return
-        if self._failed:
-            self.notify("Het cijfer is alsnog opgeslagen.", title="Opgeslagen", markup=False)
-        self._failed = False
+        self.session.save_score(updated)
         self.score = updated
         self.post_message(ScoresChanged())
 
+    def on_descendant_blur(self) -> None:
+        self.saver.flush()
+
     def on_unmount(self) -> None:
-        self.flush()
+        self.saver.close()
 
 
 class ScoresPage(VerticalScroll, MeetingPage):

@@ -40,6 +40,7 @@ from screens.meeting.voice_bar import ClientVoiceBar
 from screens.meeting.worry_dialog import make_worry_concrete
 from screens.widgets.answer_editor import cycle_speaker
 from screens.widgets.restriction_dialog import RestrictionDialog
+from screens.widgets.saver import flush_all
 from screens.widgets.storage_guard import saving
 
 KEY_HINT = (
@@ -168,8 +169,7 @@ class MeetingScreen(Screen[None]):
 
     def flush(self) -> None:
         """Write everything still waiting to be saved now, before leaving or closing."""
-        for page in self._pages():
-            page.flush()
+        flush_all(self)
 
     async def goto(self, position: int) -> None:
         """Show step `position`, making its page first if it was never visited."""

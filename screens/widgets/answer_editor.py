@@ -4,23 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from time import monotonic
 
-from textual.timer import Timer
 from textual.widgets import TextArea
 
 from leidraad.core.audience import Restriction
 from leidraad.core.domain import Answer
-from screens.widgets.pending import SAVES_WHILE_TYPING
-from storage.errors import StorageError
-
-SAVE_DELAY = 0.25  # seconds of quiet typing before the text is written
-MAX_DELAY = 0.4  # typing on without a pause still writes at least this often
-RETRY_DELAY = 2.0
+from screens.widgets.saver import UNSAVED, TypingSaver
 
 
 class AnswerEditor(TextArea):
-    """Edits one answer; saving is debounced, and flushed on leaving the field or the screen."""
+    """Edits one answer; its saver writes while typing, and on leaving the field or the screen."""
 
     def __init__(
         self,
@@ -30,69 +23,26 @@ class AnswerEditor(TextArea):
         id: str | None = None,
         names: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(
-            answer.text, soft_wrap=True, tab_behavior="focus", id=id, classes=SAVES_WHILE_TYPING
-        )
+        super().__init__(answer.text, soft_wrap=True, tab_behavior="focus", id=id)
         self.answer = answer
         self.names = dict(names or {})  # key -> name, to say whose words and for whom
         self._save = save
-        self._timer: Timer | None = None
-        self._dirty = False
-        self._dirty_since = 0.0
-        self._failed = False
+        self.saver = TypingSaver(self, self._write, lambda _message: self._show_marks())
         self.border_title = "Antwoord"
         self._show_marks()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
-        if self.text == self.answer.text:
-            return
-        if not self._dirty:
-            self._dirty_since = monotonic()
-        self._dirty = True
-        if self._failed:
-            return  # the retry timer saves the latest text; no attempt per key meanwhile
-        # Debounced, but never later than MAX_DELAY after the first unsaved key, so
-        # a crash while someone types on and on loses at most that much.
-        # (Never a zero delay: a Textual timer of 0 s divides by zero when it runs late.)
-        waited = monotonic() - self._dirty_since
-        self._schedule(max(0.01, min(SAVE_DELAY, MAX_DELAY - waited)))
+        if self.text != self.answer.text:
+            self.saver.changed()
 
-    def _schedule(self, delay: float) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(delay, self.flush)
+    def _write(self) -> None:
+        answer = replace(self.answer, text=self.text)
+        self._save(answer)
+        self.answer = answer
 
     def flush(self) -> bool:
-        """Write the answer now if it changed; on failure keep the text and try again soon."""
-        if not self._dirty:
-            return True
-        answer = replace(self.answer, text=self.text)
-        try:
-            self._save(answer)
-        except Exception as error:
-            if not self._failed:
-                self.notify(
-                    str(error)  # already says what happened and that the text stays
-                    if isinstance(error, StorageError)
-                    else f"Opslaan lukte niet: {error}. Je tekst blijft staan en leidraad "
-                    "probeert het opnieuw.",
-                    title="Niet opgeslagen",
-                    severity="error",
-                    timeout=10,
-                    markup=False,
-                )
-            self._failed = True
-            # The notification goes away; this stays until the text is safe.
-            self.border_subtitle = "nog niet opgeslagen, leidraad probeert het opnieuw"
-            if self.is_mounted:
-                self._schedule(RETRY_DELAY)
-            return False
-        recovered = self._failed
-        self.answer, self._dirty, self._failed = answer, False, False
-        if recovered:
-            self.notify("Je tekst is alsnog opgeslagen.", title="Opgeslagen", markup=False)
-            self._show_marks()  # the 'nog niet opgeslagen' note goes
-        return True
+        """Write the answer now if it changed; False when that failed (it is retried)."""
+        return self.saver.flush()
 
     def next_speaker(self, speakers: Sequence[str]) -> None:
         """Ctrl+O: not someone's own words, then each person's in turn, then someone's
@@ -112,23 +62,25 @@ class AnswerEditor(TextArea):
     def _mark(self, answer: Answer) -> None:
         # Keep what is typed: the marking is saved together with the current text.
         self.answer = answer
-        self._dirty = True
         self._show_marks()
-        self.flush()
+        self.saver.changed()
+        self.saver.flush()
 
     def _show_marks(self) -> None:
         marks = [self.speaker_label()] if self.answer.client_words else []
         marking = marking_label(self.answer.restriction, self.names)
         marks += [marking] if marking else []
+        # The notification goes away; this stays until the text is safe.
+        marks += [UNSAVED] if self.saver.failed else []
         self.border_subtitle = " · ".join(marks)
         self.set_class(self.answer.client_words, "client-words")
         self.set_class(self.answer.restriction.is_restricted, "restricted")
 
     def on_blur(self) -> None:
-        self.flush()
+        self.saver.flush()
 
     def on_unmount(self) -> None:
-        self.flush()
+        self.saver.close()
 
 
 def cycle_speaker(answer: Answer, speakers: Sequence[str]) -> Answer:
