@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +32,7 @@ from screens.context import AppContext
 from screens.export_screen import ExportScreen
 from screens.meeting.screen import MeetingScreen
 from screens.preparation import PreparationScreen
+from screens.shown import escape
 from screens.widgets.fields_dialog import FieldsDialog
 from screens.widgets.storage_guard import saving
 

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +21,7 @@ from leidraad.core.phases import PhaseChange, closing_warnings, phase_name
 from screens.case_cells import OVERDUE_MARK
 from screens.context import AppContext
 from screens.phase_dialog import PhaseDialog, announce
+from screens.shown import escape
 from screens.widgets.fields_dialog import FieldsDialog
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.score_trend import ScoreTrend

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 from leidraad.core.domain import format_date
 from leidraad.core.followup import CaseHistory, timeline
 from screens.context import AppContext
+from screens.shown import cell, escape
 
 
 class TimelineScreen(Screen[None]):
@@ -51,10 +51,10 @@ class TimelineScreen(Screen[None]):
         table.add_column("Wat", no_wrap=True)
         table.add_column("", ratio=1, overflow="fold")
         for event in timeline(history):
-            text = Text(event.text)
+            text = cell(event.text)
             kind = Text(event.kind.label)
             if event.warning:
-                text = Text("⚠ " + event.text, style=f"bold {colours.get('warning', '')}")
+                text = cell("⚠ " + event.text, style=f"bold {colours.get('warning', '')}")
                 kind.stylize("bold")
             table.add_row(format_date(event.on), kind, text)
         return table

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +30,7 @@ from exports.variants import UnknownClient, UnknownPartner, Variant
 from leidraad.core.domain import name_key
 from leidraad.core.people import document_clients
 from screens.context import AppContext
+from screens.shown import escape, line
 from screens.widgets.prompt import ConfirmDialog
 
 _FOR_SOMEONE = (Variant.PARTNER, Variant.CLIENT, Variant.VOORBEREIDING)
@@ -116,7 +116,7 @@ class ExportScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.title = f"Verslag: {self.case.alias}, overleg {self.meeting.number}"
+        self.title = f"Verslag: {line(self.case.alias)}, overleg {self.meeting.number}"
         self.query_one("#preview-box").border_title = "Voorbeeld: precies wat er wordt bewaard"
         self._update()
         self.query_one("#variant", Select).focus()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from leidraad.core.domain import Phase, Stage
 from leidraad.core.guide import Guide, PhaseSet, Question
+from screens.shown import escape
 
 
 @dataclass(frozen=True)

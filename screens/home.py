@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from leidraad.core.domain import Case, format_count, format_date
 from screens import probe
 from screens.case_cells import actions_cell, closed_hint, phase_cell
 from screens.context import AppContext
+from screens.shown import cell, escape
 
 if TYPE_CHECKING:
     from storage.case_list import CaseList
@@ -118,7 +118,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         for case in cases:
             table.add_row(
-                Text(case.alias),
+                cell(case.alias),
                 phase_cell(case),
                 format_date(case.last_meeting) or "nog geen",
                 actions_cell(case),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +16,7 @@ from leidraad.core.domain import InvalidInput, Phase, format_date
 from leidraad.core.meeting import MeetingSummary
 from leidraad.core.phases import PhaseChange, phase_name
 from screens.context import AppContext
+from screens.shown import escape
 from screens.widgets.storage_guard import saving
 
 OUTSIDE = "buiten"

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +25,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from leidraad.core.domain import DATE_FORMAT_HINT, InvalidInput, format_date, parse_date
 from leidraad.core.plans import PlanKind, PlanStatus
 from screens.context import AppContext
+from screens.shown import cell, escape
 from screens.widgets.choose_people import ChoosePeopleDialog
 from screens.widgets.fields_dialog import FieldsDialog
 from screens.widgets.storage_guard import saving
@@ -144,7 +144,7 @@ class PlansScreen(Screen[None]):
                 )
                 if status.version is None:
                     known = Text("-")
-                table.add_row(Text(party), known, key=str(i))
+                table.add_row(cell(party), known, key=str(i))
             if status.parties:
                 table.move_cursor(row=min(cursor, len(status.parties) - 1))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import replace
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +19,7 @@ from leidraad.core.flow import Part
 from leidraad.core.voice import ClientVoice, HearingMode, voices_for
 from screens.context import AppContext
 from screens.export_screen import ExportScreen
+from screens.shown import escape
 from screens.voice_forms import ChildVoiceForm, PreparationForm
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.invite_list import InviteList

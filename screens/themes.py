@@ -8,14 +8,16 @@ focus, bold text and heavier borders, so a room can read the screen from the bac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.theme import Theme
 
+from screens.text_guard import ControlGuard
 from storage.settings import Display, load_display, save_display
 
 PRESENTATION_DARK = Theme(
@@ -129,6 +131,11 @@ class ThemedApp(App[None]):
             self.register_theme(theme)
         saved = load_display(settings_path).theme if settings_path else ""
         self._saved_theme = saved if saved in self.available_themes else ""
+        self._control_guard = ControlGuard()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the guard that keeps escape sequences off the terminal."""
+        return [*super().get_line_filters(), self._control_guard]
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)

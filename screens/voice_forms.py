@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -17,6 +16,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from leidraad.core.domain import InvalidInput, format_date, parse_date
 from leidraad.core.voice import ClientVoice, HearingMode, InformHow
+from screens.shown import escape
 from screens.widgets.saver import UNSAVED_LINE, TypingSaver
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +18,7 @@ from leidraad.core.domain import Action, format_date
 from screens.meeting.action_dialog import ActionDialog
 from screens.meeting.page import MeetingPage, RestrictTarget
 from screens.meeting.session import MeetingSession
+from screens.shown import cell, escape
 from screens.widgets.answer_editor import marking_label
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.storage_guard import saving
@@ -75,8 +75,8 @@ class ActionsPage(Vertical, MeetingPage):
             marking = marking_label(a.restriction, names)
             table.add_row(
                 str(i),
-                Text(a.description + (f" ({marking})" if marking else "")),
-                Text(a.owner or "nog niet bepaald"),
+                cell(a.description + (f" ({marking})" if marking else "")),
+                cell(a.owner or "nog niet bepaald"),
                 format_date(a.due) or "-",
                 a.priority.value,
                 a.phase.short,

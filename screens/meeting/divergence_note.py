@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.markup import escape
 from textual.message import Message
 from textual.widgets import Static
 
@@ -16,6 +15,7 @@ from leidraad.core.domain import SafetyScore, format_date
 from leidraad.core.meeting import Meeting
 from leidraad.core.trend import DISCUSS_PROMPT, divergence
 from screens.context import AppContext
+from screens.shown import escape
 
 
 class ScoresChanged(Message):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.markup import escape
 from textual.widget import Widget
 
 from exports.publish import ExportNotLogged, MinutesJob, export_document
 from screens.meeting.session import MeetingSession
+from screens.shown import escape
 from screens.widgets.prompt import ConfirmDialog
 from storage.errors import StorageError
 

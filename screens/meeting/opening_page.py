@@ -18,6 +18,7 @@ from leidraad.core.flow import Part
 from leidraad.core.voice import HearingMode, clients
 from screens.meeting.page import MeetingPage
 from screens.meeting.session import MeetingSession
+from screens.shown import cell
 from screens.voice_forms import AbsentVoiceRow
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.invite_list import InviteList
@@ -79,7 +80,7 @@ class OpeningPage(VerticalScroll, MeetingPage):
         row = table.cursor_row
         table.clear()
         for p in self.session.meeting.participants:
-            table.add_row(Text(p.name), Text(p.role), p.attendance.value, key=str(p.id))
+            table.add_row(cell(p.name), cell(p.role), p.attendance.value, key=str(p.id))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -146,7 +147,7 @@ class OpeningPage(VerticalScroll, MeetingPage):
                     Participant(result[0], result[1], Attendance.AANWEZIG)
                 )
                 self.query_one(ParticipantTable).add_row(
-                    Text(saved.name), Text(saved.role), saved.attendance.value, key=str(saved.id)
+                    cell(saved.name), cell(saved.role), saved.attendance.value, key=str(saved.id)
                 )
 
         self.app.push_screen(

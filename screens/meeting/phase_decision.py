@@ -6,7 +6,6 @@ is made with Ctrl+F (or by clicking the link) in a dialog that asks the reason.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
@@ -14,6 +13,7 @@ from leidraad.core.meeting import MeetingSummary
 from leidraad.core.phases import PhaseChange, phase_name
 from screens.meeting.session import MeetingSession
 from screens.phase_dialog import PhaseDialog, announce
+from screens.shown import escape
 
 
 class PhaseDecision(Static):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -12,6 +11,7 @@ from leidraad.core.domain import Answer, worry_answer_id
 from leidraad.core.flow import Step
 from screens.meeting.page import MeetingPage
 from screens.meeting.session import MeetingSession
+from screens.shown import escape
 from screens.widgets.answer_editor import AnswerEditor
 
 

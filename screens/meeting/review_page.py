@@ -7,7 +7,6 @@ stand out on a projector as well as for someone who cannot see colour.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,6 +21,7 @@ from leidraad.core.followup import Outcome, ReviewItem, overdue_text
 from screens.case_cells import OVERDUE_MARK
 from screens.meeting.page import MeetingPage
 from screens.meeting.session import MeetingSession
+from screens.shown import cell, escape
 from screens.widgets.saver import UNSAVED_LINE, TypingSaver
 
 
@@ -114,9 +114,9 @@ class ReviewPage(VerticalScroll, MeetingPage):
         return [
             outcome,
             due,
-            Text(_short(item.action.description, 34)),
-            Text(_short(item.action.owner, 16)),
-            Text(_short(item.note, 30)),
+            cell(_short(item.action.description, 34)),
+            cell(_short(item.action.owner, 16)),
+            cell(_short(item.note, 30)),
         ]
 
     def _refresh_row(self, index: int) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,6 +16,7 @@ from leidraad.core.domain import InvalidInput, SafetyScore, parse_score
 from screens.meeting.divergence_note import DivergenceNote, PreviousScores, ScoresChanged
 from screens.meeting.page import MeetingPage, RestrictTarget
 from screens.meeting.session import MeetingSession
+from screens.shown import escape
 from screens.widgets.answer_editor import marking_label
 from screens.widgets.prompt import PromptDialog
 from screens.widgets.saver import UNSAVED_LINE, TypingSaver

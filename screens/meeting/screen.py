@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,6 +37,7 @@ from screens.meeting.scores_page import ScoresPage
 from screens.meeting.session import MeetingSession
 from screens.meeting.voice_bar import ClientVoiceBar
 from screens.meeting.worry_dialog import make_worry_concrete
+from screens.shown import escape, line
 from screens.widgets.answer_editor import cycle_speaker
 from screens.widgets.restriction_dialog import RestrictionDialog
 from screens.widgets.saver import flush_all
@@ -134,7 +134,7 @@ class MeetingScreen(Screen[None]):
         return EmptyPage(f"Geen vragen voor {step.part.label} in deze vragenset.", id=page_id)
 
     def on_mount(self) -> None:
-        self.title = f"Overleg: {self.session.case.alias}"
+        self.title = f"Overleg: {line(self.session.case.alias)}"
         with saving(self):  # without it the clock just waits; the meeting goes on
             self.session.start_if_due()
         self._show()

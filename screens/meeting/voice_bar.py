@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.widgets import Static
 
 from leidraad.core.meeting import Meeting
 from leidraad.core.voice import ClientVoice
+from screens.shown import escape
 
 
 def _score_for(meeting: Meeting, member: str) -> str:

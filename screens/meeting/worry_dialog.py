@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +19,7 @@ from leidraad.core.domain import Answer, worry_answer_id
 from leidraad.core.guide import Question, WorrySet
 from leidraad.core.meeting import Meeting
 from screens.meeting.page import MeetingPage
+from screens.shown import escape
 from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.storage_guard import saving
 

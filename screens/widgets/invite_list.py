@@ -7,7 +7,6 @@ The page that holds the list stores the answer and hands the stored state back (
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,6 +15,7 @@ from textual.widgets import SelectionList, Static
 
 from leidraad.core.domain import Case
 from leidraad.core.people import UnsafePair, unsafe_pairs
+from screens.shown import escape
 from screens.widgets.prompt import ConfirmDialog
 
 

@@ -6,7 +6,6 @@ to the pleger). The dialog says at once which versions the item stays out of.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +23,7 @@ from leidraad.core.audience import (
 )
 from leidraad.core.domain import Case, FamilyMember
 from leidraad.core.people import document_clients, readers_of, table_reader
+from screens.shown import escape
 
 
 def kept_from(case: Case, restriction: Restriction, origin: Origin = NO_ORIGIN) -> list[str]:

@@ -22,6 +22,7 @@ from leidraad.core.trend import (
     trend_text,
     trends,
 )
+from screens.shown import cell
 
 
 class ScoreTrend(Static):
@@ -51,7 +52,7 @@ class ScoreTrend(Static):
                 sparkline([p.score for p in trend.points]), style=colours.get("primary", "")
             )
             latest = "-" if trend.latest is None else str(trend.latest)
-            table.add_row(Text(trend.label), bars, Text(trend_text(trend)), Text(latest))
+            table.add_row(cell(trend.label), bars, Text(trend_text(trend)), Text(latest))
         self.update(table)
 
     def divergence_line(self) -> tuple[str, bool]:
