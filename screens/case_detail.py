@@ -140,7 +140,11 @@ class CaseScreen(FollowUpCaseScreen):
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         return [
-            ("Nieuw overleg", f"Start een overleg voor {self.case.alias}", self.action_new_meeting),
+            (
+                "Nieuw overleg",
+                f"Start een overleg voor {escape(self.case.alias)}",
+                self.action_new_meeting,
+            ),
             ("Casus bewerken", "Gezinsleden, partners, regie en fase", self.action_edit_case),
             ("Verslag maken", "Een versie van het verslag kiezen en bewaren", self.action_export),
             ("Overleg plannen", "Een overleg op een latere datum", self.action_plan_meeting),

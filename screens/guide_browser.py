@@ -20,7 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from leidraad.core.domain import Phase, Stage
 from leidraad.core.guide import Guide, PhaseSet, Question
-from screens.shown import escape
+from screens.shown import cell, escape
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ class GuideBrowserScreen(Screen[None]):
     ) -> None:
         for number, question in enumerate(questions, 1):
             place = GuidePlace("question", phase, stage, question, where)
-            self.leaves.append(parent.add_leaf(Text(f"{number}. {question.text}"), place))
+            self.leaves.append(parent.add_leaf(cell(f"{number}. {question.text}"), place))
 
     def _show(self, place: GuidePlace | None) -> None:
         if place is not None:

@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from leidraad.core.domain import DATE_FORMAT_HINT, InvalidInput, format_date, parse_date
 from leidraad.core.plans import PlanKind, PlanStatus
 from screens.context import AppContext
-from screens.shown import cell, escape
+from screens.shown import cell, escape, line
 from screens.widgets.choose_people import ChoosePeopleDialog
 from screens.widgets.fields_dialog import FieldsDialog
 from screens.widgets.storage_guard import saving
@@ -225,7 +225,7 @@ class PlansScreen(Screen[None]):
         kind = self._focused_kind()
         setting = self.settings[kind]
         case = self.context.repo.get_case(self.case_id)
-        people = [(f"{m.name} ({m.position.label})", m.key) for m in case.members]
+        people = [(f"{line(m.name)} ({m.position.label})", m.key) for m in case.members]
 
         def chosen(keys: list[str] | None) -> None:
             if keys is None:

@@ -13,11 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from leidraad.core.domain import Answer, FamilyMember, MemberRole
 from leidraad.core.text import line, visible
 from leidraad.paths import Paths
 from screens.case_detail import CaseScreen
+from screens.case_form import CaseFormScreen
 from screens.home import HomeScreen
 from screens.meeting.screen import MeetingScreen
 from screens.shown import escape
@@ -121,3 +123,23 @@ async def test_the_meeting_screen_shows_placeholders_and_keeps_the_answer(
 def test_any_stored_text_in_markup_reads_back_as_its_visible_form(text: str) -> None:
     plain = Content.from_markup(f"[b]{escape(text)}[/] · [i]daarna[/]").plain
     assert plain.replace("\u200b", "") == visible(text).replace("\u200b", "") + " · daarna"
+
+
+async def test_a_field_holding_the_stored_text_sends_no_escape_to_the_terminal(
+    paths: Paths, repo: Repository
+) -> None:
+    """The case form edits the alias as it is stored; the control characters take no cell."""
+    case_id = tricky_case(repo)
+    app = make_app(paths, repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseScreen))
+        await pilot.press("b")
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseFormScreen))
+        assert app.screen.query_one("#alias", Input).value == ALIAS
+        await wait_until(pilot, lambda: "Gezin ]0;pwnedK[5m." in screen_text(pilot))
+        assert_only_placeholders(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+    assert repo.get_case(case_id).alias == ALIAS

@@ -18,7 +18,7 @@ from leidraad.core.domain import Action, format_date
 from screens.meeting.action_dialog import ActionDialog
 from screens.meeting.page import MeetingPage, RestrictTarget
 from screens.meeting.session import MeetingSession
-from screens.shown import cell, escape
+from screens.shown import cell, escape, line
 from screens.widgets.answer_editor import marking_label
 from screens.widgets.prompt import ConfirmDialog
 from screens.widgets.storage_guard import saving
@@ -99,7 +99,7 @@ class ActionsPage(Vertical, MeetingPage):
         if action is None:
             return None
         return RestrictTarget(
-            f"Actie: {action.description}",
+            f"Actie: {line(action.description)}",
             action.restriction,
             lambda restriction: self._set_restriction(action, restriction),
         )

@@ -23,7 +23,7 @@ from leidraad.core.audience import (
 )
 from leidraad.core.domain import Case, FamilyMember
 from leidraad.core.people import document_clients, readers_of, table_reader
-from screens.shown import escape
+from screens.shown import escape, line
 
 
 def kept_from(case: Case, restriction: Restriction, origin: Origin = NO_ORIGIN) -> list[str]:
@@ -33,7 +33,7 @@ def kept_from(case: Case, restriction: Restriction, origin: Origin = NO_ORIGIN) 
 
 
 def _person(member: FamilyMember) -> str:
-    return f"{member.name} ({member.position.label})"
+    return f"{line(member.name)} ({member.position.label})"
 
 
 class RestrictionDialog(ModalScreen[Restriction | None]):
