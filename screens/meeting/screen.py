@@ -61,6 +61,8 @@ PART_PAGES: dict[Part, Callable[[MeetingSession, str], MeetingPage]] = {
 
 class MeetingScreen(Screen[None]):
     CSS_PATH = "meeting.tcss"
+    # Below 100 columns rows of buttons pack closer, so none falls off the screen.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         # The footer must fit 100 columns; the rest is in the key hint under the parts.
         Binding("pagedown", "next_step", "Volgende", priority=True),
