@@ -167,7 +167,10 @@ class MeetingScreen(Screen[None]):
         self.query_one(ContentSwitcher).current = f"step-{position}"
         # Focus at once, not after the next refresh: keys typed right after PgDn
         # must land on the new page, never in a field of the page just hidden.
-        self.set_focus(self._page().focus_target(), scroll_visible=False)
+        target = self._page().focus_target()
+        self.set_focus(target, scroll_visible=False)
+        if target is not None:  # and into view once the page has its size (80x24)
+            self.call_after_refresh(target.scroll_visible, animate=False)
 
     def flush(self) -> None:
         """Write everything still waiting to be saved now, before leaving or closing."""
