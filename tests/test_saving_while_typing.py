@@ -16,6 +16,8 @@ from storage.repository import Repository
 from tests.followup_data import three_meetings
 from tests.helpers import make_app, notices, settle, type_text, wait_until
 
+pytestmark = pytest.mark.both_backends
+
 
 async def test_a_review_note_that_cannot_be_saved_stays_with_its_action(
     paths: Paths, repo: Repository, monkeypatch: pytest.MonkeyPatch

@@ -24,6 +24,8 @@ from tests.helpers import (
 )
 from tests.typed_fields import KINDS, meeting_with_history, open_field, stored
 
+pytestmark = pytest.mark.both_backends
+
 TEXT = "moeder wil eerst met de wijkagent praten"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
@@ -28,12 +28,19 @@ from screens.widgets.answer_editor import AnswerEditor
 from screens.widgets.saver import UNSAVED_LINE, TypingSaver
 
 
-class ClosingPage(VerticalScroll, MeetingPage):
+class ClosingPage(Vertical, MeetingPage):
+    """The fields scroll; the closing button sits below them, always in view.
+
+    The button is not docked inside the scrolling part: Textual orders Tab by where a
+    widget is, so a docked button came between the fields (typing landed on the button
+    and every later field was one off), and it hid the field scrolled under it.
+    """
+
     class CloseRequested(Message):
         """The user wants the meeting closed and the minutes written."""
 
     def __init__(self, session: MeetingSession, *, id: str) -> None:
-        super().__init__(id=id, classes="page", can_focus=False)
+        super().__init__(id=id, classes="page")
         self.session = session
         # The date of the next meeting, saved while typing like every other field.
         self._next_text = format_date(session.meeting.next_meeting)
@@ -45,6 +52,19 @@ class ClosingPage(VerticalScroll, MeetingPage):
         return self.session.answer(question_id, text, Part.AFSLUITING.value)
 
     def compose(self) -> ComposeResult:
+        # Below the scrolling fields, so closing the meeting is in reach however long they are.
+        with VerticalScroll(id="closing-fields", can_focus=False):
+            yield from self._fields()
+        closed = self.session.closed
+        with Horizontal(id="closing-bar"):
+            yield Button(
+                "Verslag opnieuw maken" if closed else "Overleg afsluiten en verslag maken",
+                id="close-meeting",
+                variant="success",
+            )
+            yield Static("", id="result")
+
+    def _fields(self) -> ComposeResult:
         yield Static("Samenvatting: wat is besloten?", classes="question")
         save, names = self.session.save_answer, self.session.names()
         yield AnswerEditor(
@@ -69,15 +89,6 @@ class ClosingPage(VerticalScroll, MeetingPage):
         yield Input(format_date(self.session.meeting.next_meeting), id="next-meeting")
         yield Static("", classes="error", id="next-error", markup=False)
         yield PhaseDecision(self.session)
-        closed = self.session.closed
-        # Docked, so closing the meeting is in reach however long the page is.
-        with Horizontal(id="closing-bar"):
-            yield Button(
-                "Verslag opnieuw maken" if closed else "Overleg afsluiten en verslag maken",
-                id="close-meeting",
-                variant="success",
-            )
-            yield Static("", id="result")
 
     def focus_target(self) -> Widget:
         return self.query_one("#summary", AnswerEditor)

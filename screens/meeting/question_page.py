@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -15,9 +15,12 @@ from screens.shown import escape
 from screens.widgets.answer_editor import AnswerEditor
 
 
-class QuestionPage(Vertical, MeetingPage):
+class QuestionPage(VerticalScroll, MeetingPage):
+    """Scrolls when the question and its prompts leave no room for the answer (80x24),
+    so Tab brings the answer into view instead of focusing it below the screen."""
+
     def __init__(self, session: MeetingSession, step: Step, *, id: str) -> None:
-        super().__init__(id=id, classes="page question-page")
+        super().__init__(id=id, classes="page question-page", can_focus=False)
         question = step.question
         assert question is not None
         self.session = session

@@ -61,6 +61,8 @@ PART_PAGES: dict[Part, Callable[[MeetingSession, str], MeetingPage]] = {
 
 class MeetingScreen(Screen[None]):
     CSS_PATH = "meeting.tcss"
+    # Below 100 columns rows of buttons pack closer, so none falls off the screen.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         # The footer must fit 100 columns; the rest is in the key hint under the parts.
         Binding("pagedown", "next_step", "Volgende", priority=True),
@@ -165,7 +167,10 @@ class MeetingScreen(Screen[None]):
         self.query_one(ContentSwitcher).current = f"step-{position}"
         # Focus at once, not after the next refresh: keys typed right after PgDn
         # must land on the new page, never in a field of the page just hidden.
-        self.set_focus(self._page().focus_target(), scroll_visible=False)
+        target = self._page().focus_target()
+        self.set_focus(target, scroll_visible=False)
+        if target is not None:  # and into view once the page has its size (80x24)
+            self.call_after_refresh(target.scroll_visible, animate=False)
 
     def flush(self) -> None:
         """Write everything still waiting to be saved now, before leaving or closing."""
