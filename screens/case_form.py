@@ -27,7 +27,7 @@ from leidraad.core.domain import (
 from screens.case_rows import MemberRow, PartnerRow
 from screens.context import AppContext
 from screens.widgets.choose_people import ChoosePeopleDialog
-from screens.widgets.saver import UNSAVED, UNSAVED_LINE, TypingSaver
+from screens.widgets.saver import UNSAVED, UNSAVED_LINE, TypingSaver, status_text
 
 __all__ = ["CaseFormScreen", "MemberRow", "PartnerRow"]
 
@@ -169,7 +169,7 @@ class CaseFormScreen(Screen[Case | None]):
         self._show_status()
 
     def _show_status(self) -> None:
-        problem = " ".join(p for p in (self._unsaved, self._problem) if p)
+        problem = status_text(self._unsaved, self._problem)
         for status in self.query("#status").results(Static):  # none while it goes away
             if problem:
                 status.update(problem)

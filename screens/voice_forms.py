@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from leidraad.core.domain import InvalidInput, format_date, parse_date
 from leidraad.core.voice import ClientVoice, HearingMode, InformHow
 from screens.shown import escape
-from screens.widgets.saver import UNSAVED_LINE, TypingSaver
+from screens.widgets.saver import UNSAVED_LINE, TypingSaver, status_text
 
 
 class VoiceForm(Vertical):
@@ -87,7 +87,7 @@ class VoiceForm(Vertical):
 
     def _show_status(self) -> None:
         for status in self.query(".status").results(Static):  # none while it goes away
-            status.update(" ".join(p for p in (self._unsaved, self._problem) if p))
+            status.update(status_text(self._unsaved, self._problem))
 
     def on_descendant_blur(self) -> None:
         self.saver.flush()

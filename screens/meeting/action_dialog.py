@@ -25,7 +25,7 @@ from leidraad.core.domain import (
 )
 from leidraad.core.people import names_by_key
 from screens.widgets.restriction_dialog import RestrictionDialog
-from screens.widgets.saver import UNSAVED_LINE, TypingSaver
+from screens.widgets.saver import UNSAVED_LINE, TypingSaver, status_text
 
 
 class ActionDialog(ModalScreen[Action | None]):
@@ -174,7 +174,7 @@ class ActionDialog(ModalScreen[Action | None]):
         self._show_status()
 
     def _show_status(self) -> None:
-        problem = " ".join(p for p in (self._unsaved, self._problem) if p)
+        problem = status_text(self._unsaved, self._problem)
         for status in self.query(".status").results(Static):  # none while it goes away
             if problem:
                 status.update(problem)

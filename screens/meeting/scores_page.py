@@ -19,7 +19,7 @@ from screens.meeting.session import MeetingSession
 from screens.shown import escape
 from screens.widgets.answer_editor import marking_label
 from screens.widgets.prompt import PromptDialog
-from screens.widgets.saver import UNSAVED_LINE, TypingSaver
+from screens.widgets.saver import UNSAVED_LINE, TypingSaver, status_text
 from screens.widgets.storage_guard import saving
 
 
@@ -90,7 +90,7 @@ class ScoreRow(Vertical):
 
     def _show_status(self) -> None:
         for error in self.query(".error").results(Static):  # none while the row goes away
-            error.update(" ".join(p for p in (self._unsaved, self._problem) if p))
+            error.update(status_text(self._unsaved, self._problem))
         self.set_class(bool(self._problem), "invalid")
 
     def flush(self) -> bool:

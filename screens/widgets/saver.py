@@ -25,6 +25,13 @@ MAX_DELAY = 0.4  # typing on without a pause still writes at least this often
 RETRY_DELAY = 2.0  # after a failed write, the next try
 UNSAVED = "nog niet opgeslagen, leidraad probeert het opnieuw"
 UNSAVED_LINE = f"Je tekst is {UNSAVED}."  # the same, as a sentence in a form's status line
+
+
+def status_text(unsaved: str, problem: str | None) -> str:
+    """A form's status line: what is not stored yet, then what is wrong; one wording everywhere."""
+    return " ".join(p for p in (unsaved, problem) if p)
+
+
 SAVED_AGAIN = "Je tekst is alsnog opgeslagen."
 
 _SAVERS: weakref.WeakSet[TypingSaver] = weakref.WeakSet()
